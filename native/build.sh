@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Native build of the service (production artifact, no embedded components).
+#   native/build.sh                 with a local GraalVM/Mandrel (GRAALVM_HOME or native-image on PATH)
+#   native/build.sh --container     inside a Mandrel builder container (podman or docker)
+#   native/build.sh --sources-only  no GraalVM: runs every Quarkus native build step and writes the native-image
+#                                   sources and arguments to target/native-sources (what CI runs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-local}
+common=(-B package -Dnative -DskipTests)
+case "$mode" in
+  --sources-only)
+    ./mvnw "${common[@]}" -Dquarkus.native.sources-only=true
+    args=target/native-sources/native-image.args
+    [ -s "$args" ] || { echo "native build steps wrote no $args" >&2; exit 1; }
+    grep -q -- "reflection-config.json" "$args" || { echo "reflection configuration not passed to native-image" >&2; exit 1; }
+    echo "native sources ready in target/native-sources ($(wc -c < "$args") bytes of native-image arguments)"
+    ;;
+  --container)
+    ./mvnw "${common[@]}" -Dquarkus.native.container-build=true
+    ;;
+  local)
+    ./mvnw "${common[@]}"
+    ;;
+  *)
+    echo "usage: native/build.sh [--sources-only|--container]" >&2
+    exit 2
+    ;;
+esac

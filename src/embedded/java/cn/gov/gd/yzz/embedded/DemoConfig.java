@@ -1,0 +1,13 @@
+package cn.gov.gd.yzz.embedded;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Demo data of the embedded start; the embedded launcher and the test suite turn it on. */
+@ConfigMapping(prefix = "yzz.demo")
+public interface DemoConfig {
+
+    /** Load the reference county's catalog into an empty database at start. */
+    @WithDefault("false")
+    boolean enabled();
+}

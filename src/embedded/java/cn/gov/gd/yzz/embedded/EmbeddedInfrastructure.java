@@ -1,0 +1,85 @@
+package cn.gov.gd.yzz.embedded;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The embedded default: a real PostgreSQL and a real S3 server on loopback, and the configuration that points the
+ * service at them. Used by {@link EmbeddedMain} (the README's run command) and by the test suite.
+ */
+public final class EmbeddedInfrastructure implements AutoCloseable {
+
+    private static final String WORK_DIR_PROPERTY = "yzz.embedded.work-dir";
+    private static final String WORK_DIR_ENV = "YZZ_EMBEDDED_WORK_DIR";
+
+    private final EmbeddedDatabase database;
+    private final EmbeddedS3Server s3;
+
+    private EmbeddedInfrastructure(EmbeddedDatabase database, EmbeddedS3Server s3) {
+        this.database = database;
+        this.s3 = s3;
+    }
+
+    /** Starts both servers; the work directory comes from -Dyzz.embedded.work-dir, YZZ_EMBEDDED_WORK_DIR or target/embedded-run. */
+    public static EmbeddedInfrastructure start() {
+        Path workDir = workDir();
+        EmbeddedS3Server s3 = new EmbeddedS3Server(s3ProxyJar(), workDir);
+        s3.start();
+        try {
+            return new EmbeddedInfrastructure(new EmbeddedDatabase(workDir), s3);
+        } catch (RuntimeException e) {
+            s3.close();
+            throw e;
+        }
+    }
+
+    public EmbeddedS3Server s3() {
+        return s3;
+    }
+
+    /** Configuration that points the service at the embedded servers and turns the demo data on. */
+    public Map<String, String> serviceConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
+        config.put("quarkus.datasource.username", EmbeddedDatabase.USER);
+        config.put("quarkus.datasource.password", "");
+        config.put("yzz.object-store.endpoint", s3.endpoint());
+        config.put("yzz.object-store.access-key", EmbeddedS3Server.ACCESS_KEY);
+        config.put("yzz.object-store.secret-key", EmbeddedS3Server.SECRET_KEY);
+        config.put("yzz.demo.enabled", "true");
+        return config;
+    }
+
+    @Override
+    public void close() {
+        try {
+            s3.close();
+        } finally {
+            database.close();
+        }
+    }
+
+    private static Path workDir() {
+        String configured = System.getProperty(WORK_DIR_PROPERTY, System.getenv(WORK_DIR_ENV));
+        return Path.of(configured != null && !configured.isBlank() ? configured : "target/embedded-run")
+                .toAbsolutePath();
+    }
+
+    private static Path s3ProxyJar() {
+        Properties build = new Properties();
+        try (InputStream in = EmbeddedInfrastructure.class.getResourceAsStream("/embedded-build.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("embedded-build.properties missing from the classpath");
+            }
+            build.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Path.of(build.getProperty("s3proxy.jar"));
+    }
+}

@@ -1,0 +1,28 @@
+package cn.gov.gd.yzz.embedded;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import org.jboss.logging.Logger;
+
+/**
+ * Entry point of the embedded build only ({@code ./mvnw -Pembedded package}): starts PostgreSQL and the S3 server,
+ * then the service pointed at them. The production artifact has neither this class nor the embedded servers.
+ */
+@QuarkusMain
+public class EmbeddedMain {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedMain.class);
+
+    public static void main(String... args) {
+        long started = System.nanoTime();
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "embedded-infrastructure-stop"));
+        infrastructure.serviceConfig().forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, value);
+            }
+        });
+        LOG.infof("embedded PostgreSQL and S3 server up in %d ms", (System.nanoTime() - started) / 1_000_000);
+        Quarkus.run(args);
+    }
+}

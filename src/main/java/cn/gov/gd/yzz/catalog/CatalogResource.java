@@ -1,0 +1,105 @@
+package cn.gov.gd.yzz.catalog;
+
+import cn.gov.gd.yzz.catalog.CatalogService.Tagged;
+import cn.gov.gd.yzz.common.PageRequest;
+import cn.gov.gd.yzz.common.QueryParams;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The public catalog. Every answer carries a weak ETag derived from the catalog's content; a kiosk that sends it
+ * back in {@code If-None-Match} gets 304 without a body, which is what keeps periodic refreshes cheap on a village
+ * network.
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "catalog", description = "Departments, service items and themes (public, cacheable)")
+public class CatalogResource {
+
+    private static final int MAX_CODE_LENGTH = 40;
+    private static final int MAX_QUERY_LENGTH = 100;
+
+    private final CatalogService catalog;
+    private final CatalogConfig config;
+    private final CacheControl cacheControl;
+
+    CatalogResource(CatalogService catalog, CatalogConfig config) {
+        this.catalog = catalog;
+        this.config = config;
+        this.cacheControl = new CacheControl();
+        cacheControl.setMaxAge((int) config.cacheMaxAge().toSeconds());
+        cacheControl.setNoTransform(false);
+        // public: the catalog is the same for everyone, so shared caches (a township proxy) may keep it too
+        cacheControl.getCacheExtension().put("public", null);
+        cacheControl.getCacheExtension().put("stale-if-error", Long.toString(config.cacheStaleIfError().toSeconds()));
+    }
+
+    @GET
+    @Path("/departments")
+    @Operation(summary = "List departments with the number of their service items")
+    public Response departments(@QueryParam("page") String page, @QueryParam("size") String size,
+            @Context Request request) {
+        return respond(request,
+                catalog.departments(PageRequest.parse(page, size, config.maxPageSize(), config.maxPageSize())));
+    }
+
+    @GET
+    @Path("/services")
+    @Operation(summary = "Search service items by name, code or pinyin, with filters")
+    public Response services(@QueryParam("department") String department, @QueryParam("q") String q,
+            @QueryParam("channel") String channel, @QueryParam("kind") String kind,
+            @QueryParam("theme") String theme, @QueryParam("page") String page, @QueryParam("size") String size,
+            @Context Request request) {
+        CatalogQuery query = new CatalogQuery(
+                QueryParams.text("department", department, MAX_CODE_LENGTH),
+                QueryParams.text("q", q, MAX_QUERY_LENGTH),
+                QueryParams.oneOf("channel", channel, Channel.class, Channel::wire),
+                QueryParams.oneOf("kind", kind, ServiceKind.class, ServiceKind::wire),
+                QueryParams.text("theme", theme, MAX_CODE_LENGTH),
+                PageRequest.parse(page, size, config.defaultPageSize(), config.maxPageSize()));
+        return respond(request, catalog.services(query));
+    }
+
+    @GET
+    @Path("/services/{code}")
+    @Operation(summary = "One service item with all its standard elements and its form schema")
+    public Response service(@PathParam("code") String code, @Context Request request) {
+        return respond(request, catalog.service(code));
+    }
+
+    @GET
+    @Path("/themes")
+    @Operation(summary = "List themes (一件事一次办)")
+    public Response themes(@QueryParam("page") String page, @QueryParam("size") String size,
+            @Context Request request) {
+        return respond(request,
+                catalog.themes(PageRequest.parse(page, size, config.maxPageSize(), config.maxPageSize())));
+    }
+
+    @GET
+    @Path("/themes/{code}")
+    @Operation(summary = "One theme with its member service items")
+    public Response theme(@PathParam("code") String code, @Context Request request) {
+        return respond(request, catalog.theme(code));
+    }
+
+    private Response respond(Request request, Tagged<?> answer) {
+        EntityTag etag = new EntityTag(answer.etag(), true);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        if (notModified != null) {
+            return notModified.tag(etag).cacheControl(cacheControl).build();
+        }
+        return Response.ok(answer.body().get()).tag(etag).cacheControl(cacheControl).build();
+    }
+}

@@ -1,0 +1,117 @@
+package cn.gov.gd.yzz.catalog;
+
+import cn.gov.gd.yzz.catalog.CatalogViews.DepartmentView;
+import cn.gov.gd.yzz.catalog.CatalogViews.ServiceDetail;
+import cn.gov.gd.yzz.catalog.CatalogViews.ServiceSummary;
+import cn.gov.gd.yzz.catalog.CatalogViews.ThemeDetail;
+import cn.gov.gd.yzz.catalog.CatalogViews.ThemeSummary;
+import cn.gov.gd.yzz.common.PageRequest;
+import cn.gov.gd.yzz.common.PageView;
+import cn.gov.gd.yzz.common.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
+
+/** Catalog reads, answered from the current snapshot. */
+@ApplicationScoped
+public class CatalogService {
+
+    private final CatalogSnapshots snapshots;
+
+    CatalogService(CatalogSnapshots snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    /** An answer and the ETag it carries. */
+    public record Tagged<T>(String etag, java.util.function.Supplier<T> body) {
+    }
+
+    Tagged<PageView<DepartmentView>> departments(PageRequest page) {
+        CatalogSnapshot snapshot = snapshots.current();
+        return new Tagged<>(snapshot.etag("departments|" + page.page() + "|" + page.size()),
+                () -> PageView.of(snapshot.departments(), page));
+    }
+
+    Tagged<PageView<ServiceSummary>> services(CatalogQuery query) {
+        CatalogSnapshot snapshot = snapshots.current();
+        query.department().ifPresent(code -> {
+            if (!snapshot.departmentsByCode().containsKey(code)) {
+                throw ProblemException.invalidParameter("department", "names no department: '" + code + "'");
+            }
+        });
+        query.theme().ifPresent(code -> {
+            if (!snapshot.themeMembers().containsKey(code)) {
+                throw ProblemException.invalidParameter("theme", "names no theme: '" + code + "'");
+            }
+        });
+        return new Tagged<>(snapshot.etag(query.key()), () -> PageView.of(matching(snapshot, query), query.page()));
+    }
+
+    Tagged<ServiceDetail> service(String code) {
+        CatalogSnapshot snapshot = snapshots.current();
+        ServiceDetail detail = snapshot.details().get(code);
+        if (detail == null) {
+            throw ProblemException.notFound("Service item", code);
+        }
+        return new Tagged<>(snapshot.etag("service|" + code), () -> detail);
+    }
+
+    Tagged<PageView<ThemeSummary>> themes(PageRequest page) {
+        CatalogSnapshot snapshot = snapshots.current();
+        return new Tagged<>(snapshot.etag("themes|" + page.page() + "|" + page.size()),
+                () -> PageView.of(snapshot.themes(), page));
+    }
+
+    Tagged<ThemeDetail> theme(String code) {
+        CatalogSnapshot snapshot = snapshots.current();
+        ThemeDetail detail = snapshot.themeDetails().get(code);
+        if (detail == null) {
+            throw ProblemException.notFound("Theme", code);
+        }
+        return new Tagged<>(snapshot.etag("theme|" + code), () -> detail);
+    }
+
+    /** True when the code names a service item of the current catalog. */
+    public boolean serviceExists(String code) {
+        return snapshots.current().details().containsKey(code);
+    }
+
+    private static List<ServiceSummary> matching(CatalogSnapshot snapshot, CatalogQuery query) {
+        List<ServiceSummary> items = snapshot.items();
+        IntStream candidates = query.q().map(q -> IntStream.of(snapshot.index().search(q)))
+                .orElseGet(() -> IntStream.range(0, items.size()));
+        IntPredicate keep = ordinal -> true;
+        if (query.department().isPresent()) {
+            String department = query.department().get();
+            keep = keep.and(o -> items.get(o).department().code().equals(department));
+        }
+        if (query.channel().isPresent()) {
+            Channel channel = query.channel().get();
+            keep = keep.and(o -> items.get(o).channels().contains(channel));
+        }
+        if (query.kind().isPresent()) {
+            ServiceKind kind = query.kind().get();
+            keep = keep.and(o -> items.get(o).kind() == kind);
+        }
+        if (query.theme().isPresent()) {
+            BitSet members = snapshot.themeMembers().get(query.theme().get());
+            keep = keep.and(members::get);
+        }
+        int[] hits = candidates.filter(keep).toArray();
+        if (query.q().isEmpty()) {
+            return IntStream.of(hits).mapToObj(items::get).toList();
+        }
+        // hits whose name, code or pinyin starts with the query first, each group in catalog order
+        String q = query.q().get();
+        List<ServiceSummary> first = new ArrayList<>();
+        List<ServiceSummary> rest = new ArrayList<>();
+        for (int ordinal : hits) {
+            (snapshot.index().startsWith(ordinal, q) ? first : rest).add(items.get(ordinal));
+        }
+        first.addAll(rest);
+        return first;
+    }
+}

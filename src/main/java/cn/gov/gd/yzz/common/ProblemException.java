@@ -1,0 +1,47 @@
+package cn.gov.gd.yzz.common;
+
+import java.util.List;
+import java.util.Map;
+
+/** Thrown by services for any answer that is not a success; mapped to a problem answer by {@link ProblemMappers}. */
+public class ProblemException extends RuntimeException {
+
+    private final transient Problem problem;
+    private final transient Map<String, String> headers;
+
+    public ProblemException(Problem problem) {
+        this(problem, Map.of());
+    }
+
+    public ProblemException(Problem problem, Map<String, String> headers) {
+        super(problem.code() + ": " + problem.detail(), null, false, false);
+        this.problem = problem;
+        this.headers = headers;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public static ProblemException badRequest(String code, String detail) {
+        return new ProblemException(Problem.of(400, code, "Bad request", detail));
+    }
+
+    public static ProblemException invalidParameter(String parameter, String message) {
+        return new ProblemException(Problem.of(400, "invalid-parameter", "Invalid parameter",
+                "Query parameter '" + parameter + "' " + message)
+                .withErrors(List.of(Problem.FieldError.parameter(parameter, message))));
+    }
+
+    public static ProblemException notFound(String what, String key) {
+        return new ProblemException(Problem.of(404, "not-found", "Not found", what + " '" + key + "' does not exist"));
+    }
+
+    public static ProblemException conflict(String code, String detail) {
+        return new ProblemException(Problem.of(409, code, "Conflict", detail));
+    }
+}

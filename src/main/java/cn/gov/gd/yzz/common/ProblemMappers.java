@@ -1,0 +1,114 @@
+package cn.gov.gd.yzz.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into an {@code application/problem+json} answer. Nothing of the exception (class names,
+ * SQL, stack frames, paths) reaches the client; unexpected failures are logged under an incident id that the
+ * answer quotes, so support can find the log line.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Map<Integer, String[]> HTTP_CODES = Map.of(
+            400, new String[] {"bad-request", "Bad request"},
+            401, new String[] {"unauthorized", "Unauthorized"},
+            403, new String[] {"forbidden", "Forbidden"},
+            404, new String[] {"not-found", "Not found"},
+            405, new String[] {"method-not-allowed", "Method not allowed"},
+            406, new String[] {"not-acceptable", "Not acceptable"},
+            413, new String[] {"payload-too-large", "Payload too large"},
+            415, new String[] {"unsupported-media-type", "Unsupported media type"});
+
+    private final ObjectMapper json;
+
+    public ProblemMappers(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder answer = respond(e.problem(), uri);
+        e.headers().forEach(answer::header);
+        return answer.build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(ProblemMappers::fieldError)
+                .toList();
+        Problem problem = Problem.of(400, "validation-failed", "Validation failed",
+                errors.size() + " input value(s) are not valid").withErrors(errors);
+        return respond(problem, uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return respond(Problem.of(400, "malformed-body", "Malformed request body",
+                "The request body is not valid JSON for this operation"), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String[] codeAndTitle = HTTP_CODES.getOrDefault(status, new String[] {"client-error", "Client error"});
+        String detail = switch (status) {
+            case 404 -> "No resource at this path";
+            case 405 -> "This method is not allowed on this resource";
+            case 406 -> "None of the accepted media types can be produced";
+            case 415 -> "This media type is not accepted here";
+            default -> "The request could not be processed";
+        };
+        Response.ResponseBuilder answer = respond(Problem.of(status, codeAndTitle[0], codeAndTitle[1], detail), uri);
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            answer.header(HttpHeaders.ALLOW, allow);
+        }
+        return answer.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure, incident %s", incident);
+        return respond(Problem.of(500, "internal-error", "Internal error",
+                "The request failed on our side; quote incident " + incident + " when reporting it"), uri).build();
+    }
+
+    private Response.ResponseBuilder respond(Problem problem, UriInfo uri) {
+        Problem located = uri == null ? problem : problem.withInstance(uri.getRequestUri().getRawPath());
+        String body;
+        try {
+            body = json.writeValueAsString(located);
+        } catch (JsonProcessingException impossible) {
+            body = "{\"status\":" + problem.status() + "}";
+        }
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body);
+    }
+
+    private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        // drop the "method.argument" prefix Hibernate Validator puts on resource method parameters
+        String[] parts = path.split("\\.");
+        String field = parts.length > 2 ? String.join("/", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : "";
+        return Problem.FieldError.pointer("/" + field, violation.getMessage());
+    }
+}

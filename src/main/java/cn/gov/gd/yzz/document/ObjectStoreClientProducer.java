@@ -1,0 +1,30 @@
+package cn.gov.gd.yzz.document;
+
+import io.minio.MinioClient;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import okhttp3.OkHttpClient;
+
+/**
+ * Produces the MinIO client. The Quarkiverse quarkus-minio extension would do this, but it does not resolve from
+ * the registry here; the SDK is used as is, with short connect timeouts so that an unreachable store fails fast.
+ */
+public class ObjectStoreClientProducer {
+
+    @Produces
+    @Singleton
+    MinioClient minioClient(ObjectStoreConfig config) {
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(config.connectTimeout())
+                .readTimeout(config.ioTimeout())
+                .writeTimeout(config.ioTimeout())
+                .retryOnConnectionFailure(false)
+                .build();
+        return MinioClient.builder()
+                .endpoint(config.endpoint())
+                .credentials(config.accessKey(), config.secretKey())
+                .region(config.region())
+                .httpClient(http)
+                .build();
+    }
+}

@@ -1,0 +1,91 @@
+package cn.gov.gd.yzz.contract;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.gd.yzz.support.ContractValidation;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.quarkus.test.junit.QuarkusTest;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps {@code openapi/openapi.yaml} and the running service in agreement: the file is valid OpenAPI 3, every
+ * operation the service serves is in the file, and every operation of the file not marked {@code x-yzz-status:
+ * planned} is served. Response bodies are checked against the file by {@link ContractValidation} in every API test.
+ */
+@QuarkusTest
+class OpenApiContractTest {
+
+    private static final String PLANNED = "x-yzz-status";
+
+    @Test
+    void theContractIsValidOpenApi3() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readLocation(
+                ContractValidation.CONTRACT.toAbsolutePath().toUri().toString(), null, options);
+        assertThat(result.getMessages()).as("parser messages").isEmpty();
+        assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.");
+    }
+
+    @Test
+    void servedOperationsAndTheContractAgreeInBothDirections() {
+        String served = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        OpenAPI running = new OpenAPIV3Parser().readContents(served).getOpenAPI();
+        OpenAPI contract = new OpenAPIV3Parser().read(ContractValidation.CONTRACT.toString());
+
+        Set<String> servedOps = operations(running, false);
+        Set<String> contractOps = operations(contract, false);
+        Set<String> plannedOps = operations(contract, true);
+
+        assertThat(servedOps).as("served operations missing from the contract").isSubsetOf(contractOps);
+        assertThat(contractOps).as("contract operations the service does not serve").isSubsetOf(servedOps);
+        assertThat(servedOps).as("served operations still marked planned").doesNotContainAnyElementsOf(plannedOps);
+    }
+
+    @Test
+    void theResponseCheckCatchesDrift() {
+        // a summary with a field the contract does not have, and one without a required field
+        String drifted = """
+                {"items":[{"code":"HRSS-001","name":"x","department":{"code":"HRSS","name":"y"},"kind":"payment",
+                "kindLabel":"缴费","channels":["kiosk"],"hardware":[],"statutoryLimitDays":0,"promisedLimitDays":0,
+                "feeCharged":false,"secret":"42"}],"page":0,"size":20,"total":1,"totalPages":1}""";
+        ValidationReport report = ContractValidation.validator().validateResponse("/api/v1/services",
+                Request.Method.GET, SimpleResponse.Builder.status(200).withContentType("application/json")
+                        .withBody(drifted).build());
+        assertThat(report.hasErrors()).isTrue();
+
+        String missing = "{\"code\":\"not-found\",\"status\":404}";
+        ValidationReport problemReport = ContractValidation.validator().validateResponse("/api/v1/services/X",
+                Request.Method.GET, SimpleResponse.Builder.status(404).withContentType("application/problem+json")
+                        .withBody(missing).build());
+        assertThat(problemReport.hasErrors()).isTrue();
+    }
+
+    /** "METHOD /path" of every operation, either the planned ones or the others. */
+    private static Set<String> operations(OpenAPI api, boolean planned) {
+        Set<String> ops = new TreeSet<>();
+        api.getPaths().forEach((path, item) -> {
+            for (Map.Entry<io.swagger.v3.oas.models.PathItem.HttpMethod, Operation> op : item.readOperationsMap()
+                    .entrySet()) {
+                Map<String, Object> extensions = op.getValue().getExtensions();
+                boolean isPlanned = extensions != null && "planned".equals(extensions.get(PLANNED));
+                if (isPlanned == planned && path.startsWith("/api/")) {
+                    ops.add(op.getKey() + " " + path);
+                }
+            }
+        });
+        return ops;
+    }
+}
