@@ -1,0 +1,122 @@
+package cn.gov.gd.yzz.benchmark;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A minimal HTTP/1.1 keep-alive client over one socket: it writes a prepared request and reads the answer (fixed
+ * length or chunked) without parsing more than it must, so that the load generator is not what limits throughput.
+ */
+final class HttpLoadClient implements AutoCloseable {
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final byte[] line = new byte[8192];
+
+    HttpLoadClient(int port) throws IOException {
+        socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        socket.setSoTimeout(30_000);
+        in = new BufferedInputStream(socket.getInputStream(), 65_536);
+        out = socket.getOutputStream();
+    }
+
+    static byte[] request(String pathAndQuery, String... headers) {
+        StringBuilder request = new StringBuilder("GET ").append(pathAndQuery).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1\r\nAccept: application/json\r\n");
+        for (String header : headers) {
+            request.append(header).append("\r\n");
+        }
+        return request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Sends the request and reads the whole answer; returns the status code. */
+    int call(byte[] request) throws IOException {
+        out.write(request);
+        out.flush();
+        String status = readLine();
+        int code = Integer.parseInt(status.substring(9, 12));
+        long length = -1;
+        boolean chunked = false;
+        for (String header = readLine(); !header.isEmpty(); header = readLine()) {
+            int colon = header.indexOf(':');
+            String name = header.substring(0, colon).trim();
+            if (name.equalsIgnoreCase("content-length")) {
+                length = Long.parseLong(header.substring(colon + 1).trim());
+            } else if (name.equalsIgnoreCase("transfer-encoding") && header.toLowerCase().contains("chunked")) {
+                chunked = true;
+            }
+        }
+        if (chunked) {
+            for (long size = Long.parseLong(readLine().trim(), 16); size > 0;
+                    size = Long.parseLong(readLine().trim(), 16)) {
+                skip(size);
+                readLine();
+            }
+            readLine();
+        } else if (length > 0) {
+            skip(length);
+        }
+        return code;
+    }
+
+    /** The value of a header in the answer to one request (for reading the ETag before the run). */
+    String header(byte[] request, String name) throws IOException {
+        out.write(request);
+        out.flush();
+        readLine();
+        String value = null;
+        long length = 0;
+        for (String header = readLine(); !header.isEmpty(); header = readLine()) {
+            int colon = header.indexOf(':');
+            String key = header.substring(0, colon).trim();
+            if (key.equalsIgnoreCase(name)) {
+                value = header.substring(colon + 1).trim();
+            }
+            if (key.equalsIgnoreCase("content-length")) {
+                length = Long.parseLong(header.substring(colon + 1).trim());
+            }
+        }
+        skip(length);
+        return value;
+    }
+
+    private String readLine() throws IOException {
+        int n = 0;
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("connection closed by the server");
+            }
+            if (b != '\r') {
+                line[n++] = (byte) b;
+            }
+        }
+        return new String(line, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    private void skip(long bytes) throws IOException {
+        long left = bytes;
+        while (left > 0) {
+            long skipped = in.skip(left);
+            if (skipped <= 0) {
+                if (in.read() < 0) {
+                    throw new IOException("connection closed inside a body");
+                }
+                skipped = 1;
+            }
+            left -= skipped;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

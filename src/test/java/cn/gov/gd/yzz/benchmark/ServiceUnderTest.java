@@ -1,0 +1,87 @@
+package cn.gov.gd.yzz.benchmark;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The embedded build of the service started as its own process, as the README's run command starts it. */
+final class ServiceUnderTest implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceUnderTest(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static ServiceUnderTest start(Path runnerJar, Path workDir, String heap, String... extraProperties)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(runnerJar)) {
+            throw new IllegalStateException(runnerJar + " missing: run with -Pembedded,benchmark so it is built first");
+        }
+        Files.createDirectories(workDir);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = workDir.resolve("service.log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+                "-Dquarkus.http.port=" + port, "-Dquarkus.log.level=WARN",
+                "-Dyzz.embedded.work-dir=" + workDir.toAbsolutePath()));
+        command.addAll(List.of(extraProperties));
+        command.addAll(List.of("-jar", runnerJar.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        ServiceUnderTest service = new ServiceUnderTest(process, port, log);
+        service.awaitReady(Duration.ofMinutes(3));
+        return service;
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("service exited at start; see " + log);
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/q/health/ready")
+                        .toURL().openConnection();
+                c.setConnectTimeout(500);
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("service not ready within " + timeout + "; see " + log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
