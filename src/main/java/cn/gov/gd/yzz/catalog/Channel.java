@@ -2,7 +2,7 @@ package cn.gov.gd.yzz.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import cn.gov.gd.yzz.common.WireEnums;
 
 /** Where a resident can use a service item. */
 public enum Channel {
@@ -10,12 +10,11 @@ public enum Channel {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase();
+        return WireEnums.wire(this);
     }
 
     @JsonCreator
     public static Channel fromWire(String wire) {
-        return Arrays.stream(values()).filter(c -> c.wire().equals(wire)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown channel " + wire));
+        return WireEnums.parse(Channel.class, wire);
     }
 }

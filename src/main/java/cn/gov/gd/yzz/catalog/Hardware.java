@@ -2,7 +2,7 @@ package cn.gov.gd.yzz.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import cn.gov.gd.yzz.common.WireEnums;
 
 /** Kiosk peripherals a service item needs; a kiosk without one of them does not offer the item. */
 public enum Hardware {
@@ -10,12 +10,11 @@ public enum Hardware {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase();
+        return WireEnums.wire(this);
     }
 
     @JsonCreator
     public static Hardware fromWire(String wire) {
-        return Arrays.stream(values()).filter(h -> h.wire().equals(wire)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown hardware " + wire));
+        return WireEnums.parse(Hardware.class, wire);
     }
 }

@@ -2,7 +2,7 @@ package cn.gov.gd.yzz.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import cn.gov.gd.yzz.common.WireEnums;
 
 /** The kind of a service item, as the provincial item standard classifies them. */
 public enum ServiceKind {
@@ -23,7 +23,7 @@ public enum ServiceKind {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase();
+        return WireEnums.wire(this);
     }
 
     public String label() {
@@ -32,7 +32,6 @@ public enum ServiceKind {
 
     @JsonCreator
     public static ServiceKind fromWire(String wire) {
-        return Arrays.stream(values()).filter(k -> k.wire().equals(wire)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown service kind " + wire));
+        return WireEnums.parse(ServiceKind.class, wire);
     }
 }

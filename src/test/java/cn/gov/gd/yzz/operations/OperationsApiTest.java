@@ -1,0 +1,56 @@
+package cn.gov.gd.yzz.operations;
+
+import static cn.gov.gd.yzz.support.Problems.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import cn.gov.gd.yzz.embedded.EmbeddedS3Server;
+import cn.gov.gd.yzz.support.ApiTest;
+import cn.gov.gd.yzz.support.EmbeddedInfrastructureResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OperationsApiTest extends ApiTest {
+
+    @Test
+    void pingAnswersWithoutTouchingAnything() {
+        given().get("/api/v1/ping").then().statusCode(200).body("status", equalTo("ok"));
+    }
+
+    @Test
+    void readinessCoversTheDatabaseAndTheObjectStore() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("object-store", "Database connections health check"));
+    }
+
+    @Test
+    void readinessGoesDownWhileTheObjectStoreIsStoppedAndComesBack() {
+        EmbeddedS3Server s3 = EmbeddedInfrastructureResource.infrastructure().s3();
+        s3.stop();
+        try {
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'object-store' }.status", equalTo("DOWN"));
+            // the catalog does not depend on the object store
+            given().get("/api/v1/services/HRSS-001").then().statusCode(200);
+        } finally {
+            s3.start();
+        }
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void exposesPrometheusMetrics() {
+        given().get("/api/v1/departments").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"));
+    }
+
+    @Test
+    void refusesMediaTypesItCannotProduce() {
+        assertProblem(given().accept("application/xml").get("/api/v1/departments").then(), 406, "not-acceptable");
+    }
+}
