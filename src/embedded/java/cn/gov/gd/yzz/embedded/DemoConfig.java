@@ -10,4 +10,8 @@ public interface DemoConfig {
     /** Load the reference county's catalog into an empty database at start. */
     @WithDefault("false")
     boolean enabled();
+
+    /** Where the embedded start keeps its development keys (demo kiosk private keys go there too). */
+    @WithDefault("target/embedded-run/keys")
+    String keysDir();
 }

@@ -19,19 +19,22 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 
     private final EmbeddedDatabase database;
     private final EmbeddedS3Server s3;
+    private final EmbeddedKeys keys;
 
-    private EmbeddedInfrastructure(EmbeddedDatabase database, EmbeddedS3Server s3) {
+    private EmbeddedInfrastructure(EmbeddedDatabase database, EmbeddedS3Server s3, EmbeddedKeys keys) {
         this.database = database;
         this.s3 = s3;
+        this.keys = keys;
     }
 
     /** Starts both servers; the work directory comes from -Dyzz.embedded.work-dir, YZZ_EMBEDDED_WORK_DIR or target/embedded-run. */
     public static EmbeddedInfrastructure start() {
         Path workDir = workDir();
+        EmbeddedKeys keys = new EmbeddedKeys(workDir);
         EmbeddedS3Server s3 = new EmbeddedS3Server(s3ProxyJar(), workDir);
         s3.start();
         try {
-            return new EmbeddedInfrastructure(new EmbeddedDatabase(workDir), s3);
+            return new EmbeddedInfrastructure(new EmbeddedDatabase(workDir), s3, keys);
         } catch (RuntimeException e) {
             s3.close();
             throw e;
@@ -40,6 +43,10 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 
     public EmbeddedS3Server s3() {
         return s3;
+    }
+
+    public EmbeddedKeys keys() {
+        return keys;
     }
 
     /** Configuration that points the service at the embedded servers and turns the demo data on. */
@@ -51,7 +58,9 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         config.put("yzz.object-store.endpoint", s3.endpoint());
         config.put("yzz.object-store.access-key", EmbeddedS3Server.ACCESS_KEY);
         config.put("yzz.object-store.secret-key", EmbeddedS3Server.SECRET_KEY);
+        config.putAll(keys.serviceConfig());
         config.put("yzz.demo.enabled", "true");
+        config.put("yzz.demo.keys-dir", keys.dir().toString());
         return config;
     }
 

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "catalog", description = "Departments, service items and themes (public, cacheable)")
+@jakarta.annotation.security.PermitAll
 public class CatalogResource {
 
     private static final int MAX_CODE_LENGTH = 40;

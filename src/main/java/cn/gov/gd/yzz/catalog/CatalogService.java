@@ -29,7 +29,7 @@ public class CatalogService {
     public record Tagged<T>(String etag, java.util.function.Supplier<T> body) {
     }
 
-    Tagged<PageView<DepartmentView>> departments(PageRequest page) {
+    public Tagged<PageView<DepartmentView>> departments(PageRequest page) {
         CatalogSnapshot snapshot = snapshots.current();
         return new Tagged<>(snapshot.etag("departments|" + page.page() + "|" + page.size()),
                 () -> PageView.of(snapshot.departments(), page));

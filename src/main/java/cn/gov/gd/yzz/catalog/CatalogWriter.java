@@ -17,7 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Every catalog write goes through here (demo data and, later, the admin API), so pinyin keys are computed and
+ * Every catalog write goes through here (demo data and the admin API), so pinyin keys are computed and
  * form schemas checked in one place.
  */
 @ApplicationScoped
@@ -34,7 +34,7 @@ public class CatalogWriter {
     }
 
     @Transactional
-    public void upsertDepartment(@Valid DepartmentInput input) {
+    public boolean upsertDepartment(@Valid DepartmentInput input) {
         Department department = Department.<Department>findByIdOptional(input.code()).orElseGet(Department::new);
         boolean created = department.code == null;
         department.code = input.code();
@@ -46,10 +46,11 @@ public class CatalogWriter {
             department.persist();
         }
         changed.fire(new CatalogChanged("department", input.code()));
+        return created;
     }
 
     @Transactional
-    public void upsertItem(@Valid ServiceItemInput input) {
+    public boolean upsertItem(@Valid ServiceItemInput input) {
         if (Department.findById(input.department()) == null) {
             throw ProblemException.badRequest("unknown-department",
                     "Department '" + input.department() + "' does not exist");
@@ -88,10 +89,11 @@ public class CatalogWriter {
             item.persist();
         }
         changed.fire(new CatalogChanged("service", input.code()));
+        return created;
     }
 
     @Transactional
-    public void upsertTheme(@Valid ThemeInput input) {
+    public boolean upsertTheme(@Valid ThemeInput input) {
         List<String> members = new ArrayList<>(new LinkedHashSet<>(input.items()));
         List<String> unknown = members.stream().filter(code -> ServiceItem.findById(code) == null).toList();
         if (!unknown.isEmpty()) {
@@ -110,6 +112,7 @@ public class CatalogWriter {
             theme.persist();
         }
         changed.fire(new CatalogChanged("theme", input.code()));
+        return created;
     }
 
     private String write(Object value) {

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/ping")
 @Tag(name = "operations")
+@jakarta.annotation.security.PermitAll
 public class PingResource {
 
     public record Pong(String status) {

@@ -41,6 +41,21 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(404, "not-found", "Not found", what + " '" + key + "' does not exist"));
     }
 
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(Problem.of(401, "unauthorized", "Unauthorized", detail),
+                Map.of("WWW-Authenticate", "Bearer"));
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
+    }
+
+    public static ProblemException tooManyRequests(long retryAfterSeconds) {
+        return new ProblemException(Problem.of(429, "rate-limited", "Too many requests",
+                "Too many failed attempts; try again in " + retryAfterSeconds + " s"),
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
     public static ProblemException conflict(String code, String detail) {
         return new ProblemException(Problem.of(409, code, "Conflict", detail));
     }

@@ -1,0 +1,122 @@
+package cn.gov.gd.yzz.identity;
+
+import cn.gov.gd.yzz.common.Caller;
+import cn.gov.gd.yzz.common.Problem;
+import cn.gov.gd.yzz.common.ProblemException;
+import cn.gov.gd.yzz.common.Roles;
+import cn.gov.gd.yzz.identity.Citizens.CitizenView;
+import cn.gov.gd.yzz.identity.TokenIssuer.IssuedToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.HttpsJwks;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
+
+/** Verifies tickets of the real-name platform (RS256 or ES256) and signs the resident in. */
+@ApplicationScoped
+public class MiniappTickets {
+
+    private static final Logger LOG = Logger.getLogger(MiniappTickets.class);
+
+    private final MiniappConfig config;
+    private final Citizens citizens;
+    private final TokenIssuer tokens;
+    private final JwtConsumer consumer;
+
+    MiniappTickets(MiniappConfig config, Citizens citizens, TokenIssuer tokens) {
+        this.config = config;
+        this.citizens = citizens;
+        this.tokens = tokens;
+        JwtConsumerBuilder builder = new JwtConsumerBuilder()
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "RS256", "ES256")
+                .setRequireExpirationTime()
+                .setRequireSubject()
+                .setExpectedAudience(config.audience())
+                .setAllowedClockSkewInSeconds(30);
+        config.issuer().ifPresent(builder::setExpectedIssuer);
+        String location = config.publicKeyLocation();
+        if (location.startsWith("https://") || location.startsWith("http://")) {
+            builder.setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(location)));
+        } else {
+            builder.setVerificationKey(readPem(Path.of(location.replaceFirst("^file:", ""))));
+        }
+        this.consumer = builder.build();
+    }
+
+    public record CitizenLogin(String accessToken, String tokenType, long expiresIn, CitizenView citizen) {
+    }
+
+    public CitizenLogin login(String ticket) {
+        JwtClaims claims;
+        try {
+            claims = consumer.processToClaims(ticket);
+        } catch (InvalidJwtException e) {
+            LOG.infof("refused mini-app ticket: jose4j error code %s", e.getErrorDetails().isEmpty() ? "?"
+                    : e.getErrorDetails().get(0).getErrorCode());
+            throw ProblemException.unauthorized("The real-name platform ticket is not valid");
+        }
+        int level = realNameLevel(claims);
+        if (level < config.minRealNameLevel()) {
+            throw new ProblemException(Problem.of(401, "real-name-level-too-low", "Real-name level too low",
+                    "This service needs real-name level " + config.minRealNameLevel() + " or higher"));
+        }
+        String idNumber = Citizens.requireValid(text(claims, "idNumber"));
+        CitizenView citizen = citizens.signIn(idNumber, text(claims, "name"), level);
+        IssuedToken token = tokens.issue(citizen.id().toString(), Roles.CITIZEN,
+                tokens.config().citizenMobileLifetime(), Map.of(Caller.AUTH_METHOD_CLAIM, "miniapp"));
+        return new CitizenLogin(token.accessToken(), token.tokenType(), token.expiresIn(), citizen);
+    }
+
+    private static int realNameLevel(JwtClaims claims) {
+        Object level = claims.getClaimValue("realNameLevel");
+        if (level instanceof Number n) {
+            return n.intValue();
+        }
+        throw ProblemException.badRequest("invalid-ticket", "The ticket has no numeric realNameLevel");
+    }
+
+    private static String text(JwtClaims claims, String name) {
+        try {
+            String value = claims.getStringClaimValue(name);
+            if (value == null || value.isBlank() || value.length() > 100) {
+                throw ProblemException.badRequest("invalid-ticket", "The ticket has no valid '" + name + "'");
+            }
+            return value;
+        } catch (MalformedClaimException e) {
+            throw ProblemException.badRequest("invalid-ticket", "The ticket's '" + name + "' is not a text");
+        }
+    }
+
+    static PublicKey readPem(Path file) {
+        try {
+            String pem = Files.readString(file);
+            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", ""));
+            for (String algorithm : new String[] {"RSA", "EC"}) {
+                try {
+                    return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
+                } catch (java.security.spec.InvalidKeySpecException next) {
+                    // try the other type
+                }
+            }
+            throw new IllegalStateException("yzz.miniapp.public-key-location holds neither an RSA nor an EC key");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the real-name platform key " + file, e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package cn.gov.gd.yzz.identity;
+
+import cn.gov.gd.yzz.common.Caller;
+import cn.gov.gd.yzz.common.ProblemException;
+import cn.gov.gd.yzz.identity.TokenIssuer.IssuedToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/** Username and password sign-in of staff. A wrong password and an unknown name get the same answer, as fast. */
+@ApplicationScoped
+public class StaffLogin {
+
+    private static final Logger LOG = Logger.getLogger(StaffLogin.class);
+
+    private final PasswordHasher passwords;
+    private final LoginThrottle throttle;
+    private final TokenIssuer tokens;
+
+    StaffLogin(PasswordHasher passwords, LoginThrottle throttle, TokenIssuer tokens) {
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.tokens = tokens;
+    }
+
+    public record StaffToken(String accessToken, String tokenType, long expiresIn, String username,
+            List<String> roles, String department) {
+    }
+
+    @Transactional
+    public StaffToken login(String username, String password, String address) {
+        String name = username.strip().toLowerCase(java.util.Locale.ROOT);
+        throttle.check(name, address);
+        StaffAccount account = StaffAccount.findById(name);
+        boolean ok = account != null && account.enabled
+                ? passwords.matches(password, account.passwordHash)
+                : passwords.matchesNothing(password);
+        if (!ok) {
+            throttle.failed(name, address);
+            LOG.infof("failed staff login from %s", address);
+            throw ProblemException.unauthorized("The username or the password is wrong");
+        }
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put(Caller.AUTH_METHOD_CLAIM, "password");
+        claims.put(Caller.DEPARTMENT_CLAIM, account.departmentCode);
+        claims.put("name", account.displayName);
+        IssuedToken token = tokens.issue(account.username, account.role, tokens.config().staffLifetime(), claims);
+        return new StaffToken(token.accessToken(), token.tokenType(), token.expiresIn(), account.username,
+                List.of(account.role), account.departmentCode);
+    }
+}

@@ -1,0 +1,39 @@
+package cn.gov.gd.yzz.kiosk;
+
+import cn.gov.gd.yzz.common.Caller;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Tokens bound to a kiosk (its device token and the citizen sessions it opened) stop working as soon as the kiosk
+ * is disabled, without waiting for them to expire.
+ */
+@ApplicationScoped
+public class DisabledKioskGuard implements SecurityIdentityAugmentor {
+
+    private final KioskStates states;
+
+    DisabledKioskGuard(KioskStates states) {
+        this.states = states;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
+                || token.getClaim(Caller.KIOSK_CLAIM) == null) {
+            return Uni.createFrom().item(identity);
+        }
+        String kiosk = token.getClaim(Caller.KIOSK_CLAIM).toString().replace("\"", "");
+        return context.runBlocking(() -> {
+            if (!states.isEnabled(kiosk)) {
+                throw new AuthenticationFailedException("kiosk disabled");
+            }
+            return identity;
+        });
+    }
+}

@@ -1,0 +1,29 @@
+package cn.gov.gd.yzz.kiosk;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "yzz.kiosk")
+public interface KioskConfig {
+
+    /** A kiosk counts as online while its last heartbeat is younger than this. */
+    @WithDefault("3m")
+    Duration onlineWindow();
+
+    /** Longest lifetime ({@code exp - iat}) of a client assertion or identity attestation. */
+    @WithDefault("5m")
+    Duration assertionMaxLifetime();
+
+    /** Tolerated difference between the kiosk's clock and ours. */
+    @WithDefault("30s")
+    Duration clockSkew();
+
+    /** Lowest face comparison score (0..1) that proves the resident holds the ID card. */
+    @WithDefault("0.80")
+    double faceScoreThreshold();
+
+    /** How long an instance trusts its cached "kiosk enabled" answer; other instances see a disable within this. */
+    @WithDefault("5s")
+    Duration stateCacheTtl();
+}

@@ -1,0 +1,139 @@
+package cn.gov.gd.yzz.kiosk;
+
+import cn.gov.gd.yzz.common.Caller;
+import cn.gov.gd.yzz.common.Problem;
+import cn.gov.gd.yzz.common.ProblemException;
+import cn.gov.gd.yzz.common.Roles;
+import cn.gov.gd.yzz.identity.Citizens;
+import cn.gov.gd.yzz.identity.Citizens.CitizenView;
+import cn.gov.gd.yzz.identity.TokenIssuer;
+import cn.gov.gd.yzz.identity.TokenIssuer.IssuedToken;
+import cn.gov.gd.yzz.kiosk.KioskViews.CitizenSession;
+import cn.gov.gd.yzz.kiosk.KioskViews.HeartbeatRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+
+/** What a kiosk does with its key: obtain a device token, report heartbeats, open citizen sessions. */
+@ApplicationScoped
+public class KioskSessions {
+
+    static final String DEVICE_AUTH_METHOD = "client-assertion";
+    static final String CITIZEN_AUTH_METHOD = "kiosk-idcard-face";
+
+    private final KioskSignedTokens signedTokens;
+    private final TokenIssuer tokens;
+    private final Citizens citizens;
+    private final KioskConfig config;
+    private final ObjectMapper json;
+
+    KioskSessions(KioskSignedTokens signedTokens, TokenIssuer tokens, Citizens citizens, KioskConfig config,
+            ObjectMapper json) {
+        this.signedTokens = signedTokens;
+        this.tokens = tokens;
+        this.citizens = citizens;
+        this.config = config;
+        this.json = json;
+    }
+
+    /** A device token for a correctly signed, fresh, first-time client assertion of an enabled kiosk; else 401. */
+    @Transactional
+    public IssuedToken deviceToken(String kioskId, String assertion) {
+        Kiosk kiosk = usableKiosk(kioskId);
+        signedTokens.verify(kiosk, assertion, "client assertion", true);
+        return tokens.issue(kiosk.id, Roles.KIOSK, tokens.config().kioskLifetime(),
+                Map.of(Caller.KIOSK_CLAIM, kiosk.id, Caller.AUTH_METHOD_CLAIM, DEVICE_AUTH_METHOD));
+    }
+
+    @Transactional
+    public void heartbeat(String kioskId, Caller caller, HeartbeatRequest beat) {
+        requireOwnKiosk(kioskId, caller);
+        Kiosk kiosk = Kiosk.findById(kioskId);
+        kiosk.appVersion = beat.appVersion().strip();
+        try {
+            kiosk.peripherals = json.writeValueAsString(new LinkedHashMap<>(beat.peripherals()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        kiosk.lastSeenAt = OffsetDateTime.now();
+    }
+
+    /** A citizen token bound to this kiosk for a verified identity attestation signed by this kiosk's key. */
+    @Transactional
+    public CitizenSession openCitizenSession(String kioskId, Caller caller, String attestation) {
+        requireOwnKiosk(kioskId, caller);
+        Kiosk kiosk = usableKiosk(kioskId);
+        JwtClaims claims = signedTokens.verify(kiosk, attestation, "identity attestation", false);
+        String idNumber = Citizens.requireValid(stringClaim(claims, "idNumber", 18));
+        String name = stringClaim(claims, "name", 100);
+        double faceScore = faceScore(claims);
+        if (faceScore < config.faceScoreThreshold()) {
+            throw new ProblemException(Problem.of(400, "face-mismatch", "Face not verified",
+                    "The face comparison score is below the required threshold"));
+        }
+        String specialist = optionalClaim(claims, "specialistId");
+        if (specialist != null && !kiosk.specialists.contains(specialist)) {
+            throw ProblemException.badRequest("unknown-specialist",
+                    "The assisting specialist is not assigned to this kiosk");
+        }
+        CitizenView citizen = citizens.signIn(idNumber, name, null);
+        Map<String, Object> claimsOut = new LinkedHashMap<>();
+        claimsOut.put(Caller.KIOSK_CLAIM, kiosk.id);
+        claimsOut.put(Caller.AUTH_METHOD_CLAIM, CITIZEN_AUTH_METHOD);
+        if (specialist != null) {
+            claimsOut.put(Caller.SPECIALIST_CLAIM, specialist);
+        }
+        IssuedToken token = tokens.issue(citizen.id().toString(), Roles.CITIZEN,
+                tokens.config().citizenAtKioskLifetime(), claimsOut);
+        return new CitizenSession(token.accessToken(), token.tokenType(), token.expiresIn(), citizen, kiosk.id,
+                specialist);
+    }
+
+    /** The device token must be this kiosk's own: kiosk A cannot act for kiosk B. */
+    static void requireOwnKiosk(String kioskId, Caller caller) {
+        if (!caller.is(Roles.KIOSK) || !kioskId.equals(caller.subject())) {
+            throw ProblemException.forbidden("A kiosk may act only for itself");
+        }
+    }
+
+    private static Kiosk usableKiosk(String kioskId) {
+        Kiosk kiosk = Kiosk.findById(kioskId);
+        if (kiosk == null || !kiosk.enabled) {
+            throw ProblemException.unauthorized("The kiosk is unknown or disabled");
+        }
+        return kiosk;
+    }
+
+    private static String stringClaim(JwtClaims claims, String name, int max) {
+        String value = optionalClaim(claims, name);
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw new ProblemException(Problem.of(400, "invalid-attestation", "Invalid attestation",
+                    "The attestation needs a '" + name + "' claim")
+                    .withErrors(List.of(Problem.FieldError.pointer("/" + name, "required, at most " + max + " characters"))));
+        }
+        return value;
+    }
+
+    private static String optionalClaim(JwtClaims claims, String name) {
+        try {
+            return claims.getStringClaimValue(name);
+        } catch (MalformedClaimException e) {
+            throw ProblemException.badRequest("invalid-attestation", "The '" + name + "' claim must be a text");
+        }
+    }
+
+    private static double faceScore(JwtClaims claims) {
+        Object value = claims.getClaimValue("faceScore");
+        if (!(value instanceof Number number) || number.doubleValue() < 0 || number.doubleValue() > 1) {
+            throw ProblemException.badRequest("invalid-attestation", "The 'faceScore' claim must be a number 0..1");
+        }
+        return number.doubleValue();
+    }
+}
