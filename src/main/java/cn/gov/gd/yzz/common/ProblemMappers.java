@@ -72,15 +72,33 @@ public class ProblemMappers {
         return respond(problem, uri).build();
     }
 
-    @ServerExceptionMapper
+    // the specific Jackson types are named so that this mapper wins over Quarkus REST's built-in JSON-body ones
+    @ServerExceptionMapper({JsonProcessingException.class,
+            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class,
+            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
+            com.fasterxml.jackson.core.JsonParseException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        return respond(Problem.of(400, "malformed-body", "Malformed request body",
-                "The request body is not valid JSON for this operation"), uri).build();
+        Problem problem = Problem.of(400, "malformed-body", "Malformed request body",
+                "The request body is not valid JSON for this operation");
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            String pointer = mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()))
+                    .reduce("", (path, part) -> path + "/" + part);
+            String message = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+                    ? "unknown field" : "wrong type or value";
+            problem = problem.withErrors(List.of(Problem.FieldError.pointer(pointer, message)));
+        }
+        return respond(problem, uri).build();
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }

@@ -74,7 +74,13 @@ public class MiniappTickets {
             throw new ProblemException(Problem.of(401, "real-name-level-too-low", "Real-name level too low",
                     "This service needs real-name level " + config.minRealNameLevel() + " or higher"));
         }
-        String idNumber = Citizens.requireValid(text(claims, "idNumber"));
+        String idNumber;
+        try {
+            idNumber = Citizens.requireValid(text(claims, "idNumber"));
+        } catch (ProblemException refused) {
+            LOG.infof("refused mini-app ticket: %s", refused.problem().code());
+            throw refused;
+        }
         CitizenView citizen = citizens.signIn(idNumber, text(claims, "name"), level);
         IssuedToken token = tokens.issue(citizen.id().toString(), Roles.CITIZEN,
                 tokens.config().citizenMobileLifetime(), Map.of(Caller.AUTH_METHOD_CLAIM, "miniapp"));

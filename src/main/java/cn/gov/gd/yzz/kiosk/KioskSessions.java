@@ -25,6 +25,8 @@ import org.jose4j.jwt.MalformedClaimException;
 @ApplicationScoped
 public class KioskSessions {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(KioskSessions.class);
+
     static final String DEVICE_AUTH_METHOD = "client-assertion";
     static final String CITIZEN_AUTH_METHOD = "kiosk-idcard-face";
 
@@ -68,6 +70,16 @@ public class KioskSessions {
     /** A citizen token bound to this kiosk for a verified identity attestation signed by this kiosk's key. */
     @Transactional
     public CitizenSession openCitizenSession(String kioskId, Caller caller, String attestation) {
+        try {
+            return verifiedCitizenSession(kioskId, caller, attestation);
+        } catch (ProblemException refused) {
+            // operators see refusals per kiosk; the problem code never carries the ID number
+            LOG.infof("citizen session refused at kiosk %s: %s", kioskId, refused.problem().code());
+            throw refused;
+        }
+    }
+
+    private CitizenSession verifiedCitizenSession(String kioskId, Caller caller, String attestation) {
         requireOwnKiosk(kioskId, caller);
         Kiosk kiosk = usableKiosk(kioskId);
         JwtClaims claims = signedTokens.verify(kiosk, attestation, "identity attestation", false);

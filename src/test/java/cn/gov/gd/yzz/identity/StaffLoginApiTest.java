@@ -42,6 +42,20 @@ class StaffLoginApiTest extends ApiTest {
     }
 
     @Test
+    void malformedBodiesAreRefusedNamingTheField() {
+        assertProblem(given().contentType("application/json").body("{\"username\":\"admin\",\"password\":\"x\",\"role\":\"admin\"}")
+                .post("/api/v1/auth/staff").then(), 400, "malformed-body");
+        given().contentType("application/json").body("{\"username\":\"admin\",\"password\":\"x\",\"role\":\"admin\"}")
+                .post("/api/v1/auth/staff").then().body("errors[0].pointer", equalTo("/role"));
+        assertProblem(given().contentType("application/json").body("{\"username\":").post("/api/v1/auth/staff")
+                .then(), 400, "malformed-body");
+        assertProblem(given().contentType("application/json").body("[1,2]").post("/api/v1/auth/staff").then(), 400,
+                "malformed-body");
+        assertProblem(given().contentType("text/plain").body("admin:x").post("/api/v1/auth/staff").then(), 415,
+                "unsupported-media-type");
+    }
+
+    @Test
     void theSixthRapidFailureOfAnAccountIsThrottled() {
         for (int i = 0; i < 5; i++) {
             login("specialist.dongshui", "wrong-" + i).statusCode(401);
