@@ -28,7 +28,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(binaries);
             // keeps the extracted binaries out of the shared temp folder and re-used across runs
             System.setProperty("ot.epg.working-dir", binaries.toString());
-            Path data = workDir.resolve("pg-data-" + ProcessHandle.current().pid());
+            // unique per start: a test run may start several (one per Quarkus test profile)
+            Path data = workDir.resolve("pg-data-" + java.util.UUID.randomUUID());
             postgres = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setDataDirectory(data)

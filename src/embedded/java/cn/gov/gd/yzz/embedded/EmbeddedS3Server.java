@@ -35,8 +35,10 @@ public final class EmbeddedS3Server implements AutoCloseable {
                     + ": build with ./mvnw (the build copies it there)");
         }
         this.jar = jar;
-        this.storeDir = workDir.resolve("s3-store");
-        this.logFile = workDir.resolve("s3proxy.log");
+        // unique per start, like the database: each server gets its own store
+        String instance = java.util.UUID.randomUUID().toString();
+        this.storeDir = workDir.resolve("s3-store-" + instance);
+        this.logFile = workDir.resolve("s3proxy-" + instance + ".log");
         this.port = freePort();
     }
 
@@ -54,7 +56,7 @@ public final class EmbeddedS3Server implements AutoCloseable {
         }
         try {
             Files.createDirectories(storeDir);
-            Path properties = storeDir.getParent().resolve("s3proxy.properties");
+            Path properties = storeDir.resolveSibling(storeDir.getFileName() + ".properties");
             Properties p = new Properties();
             p.setProperty("s3proxy.endpoint", endpoint());
             p.setProperty("s3proxy.authorization", "aws-v2-or-v4");

@@ -74,6 +74,19 @@ public class CatalogService {
         return new Tagged<>(snapshot.etag("theme|" + code), () -> detail);
     }
 
+    public java.util.Optional<ServiceDetail> serviceDetail(String code) {
+        return java.util.Optional.ofNullable(snapshots.current().details().get(code));
+    }
+
+    public java.util.Optional<ThemeDetail> themeDetail(String code) {
+        return java.util.Optional.ofNullable(snapshots.current().themeDetails().get(code));
+    }
+
+    public CatalogViews.DepartmentRef departmentRef(String code) {
+        DepartmentView d = snapshots.current().departmentsByCode().get(code);
+        return new CatalogViews.DepartmentRef(code, d == null ? code : d.name());
+    }
+
     /** True when the code names a service item of the current catalog. */
     public boolean serviceExists(String code) {
         return snapshots.current().details().containsKey(code);

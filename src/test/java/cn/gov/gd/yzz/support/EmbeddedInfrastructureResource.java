@@ -5,8 +5,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Starts the real embedded PostgreSQL and S3 server once for the whole test run (the same code as the README's
- * run command) and points the service at them. No mocks of either.
+ * Starts the real embedded PostgreSQL and S3 server (the same code as the README's run command) and points the
+ * service at them; every test class of a Quarkus application shares them. No mocks of either.
  */
 public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecycleManager {
 
@@ -16,14 +16,19 @@ public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecy
     public synchronized Map<String, String> start() {
         if (infrastructure == null) {
             infrastructure = EmbeddedInfrastructure.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "embedded-infrastructure-stop"));
+            EmbeddedInfrastructure started = infrastructure;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-infrastructure-stop"));
         }
         return infrastructure.serviceConfig();
     }
 
+    /** Called when Quarkus stops this application (end of the run, or a switch to another test profile). */
     @Override
-    public void stop() {
-        // kept for the whole JVM: every test class shares one database and one S3 server
+    public synchronized void stop() {
+        if (infrastructure != null) {
+            infrastructure.close();
+            infrastructure = null;
+        }
     }
 
     /** The running infrastructure, for tests that stop and restart the S3 server. */

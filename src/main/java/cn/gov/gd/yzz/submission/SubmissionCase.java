@@ -1,0 +1,50 @@
+package cn.gov.gd.yzz.submission;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One department's part of a submission; moves on its own. {@code version} makes concurrent transitions fail. */
+@Entity
+@Table(name = "submission_case")
+public class SubmissionCase extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "submission_id")
+    public UUID submissionId;
+
+    @Column(name = "department_code")
+    public String departmentCode;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "service_codes")
+    public String[] serviceCodes;
+
+    public String status;
+
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Version
+    public long version;
+
+    public CaseStatus caseStatus() {
+        return CaseStatus.fromWire(status);
+    }
+}
