@@ -94,6 +94,7 @@ public class DemoIdentityLoader {
             kiosk.peripherals = "{}";
             kiosk.createdAt = OffsetDateTime.now();
             kiosk.updatedAt = kiosk.createdAt;
+            kiosk.tokensNotBefore = kiosk.createdAt.minusSeconds(1);
             kiosk.specialists = new LinkedHashSet<>(k.specialists());
             kiosk.persist();
         }

@@ -17,6 +17,10 @@ public class EmbeddedMain {
         long started = System.nanoTime();
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start();
         Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "embedded-infrastructure-stop"));
+        // the demo signing endpoints mint identities: reachable from this machine only, unless asked otherwise
+        if (System.getProperty("quarkus.http.host") == null && System.getenv("QUARKUS_HTTP_HOST") == null) {
+            System.setProperty("quarkus.http.host", "127.0.0.1");
+        }
         infrastructure.serviceConfig().forEach((key, value) -> {
             if (System.getProperty(key) == null) {
                 System.setProperty(key, value);

@@ -16,9 +16,13 @@ public class CatalogSnapshots {
 
     private static final Logger LOG = Logger.getLogger(CatalogSnapshots.class);
 
+    private static final long RETRY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
     private final CatalogSnapshotLoader loader;
     private volatile CatalogSnapshot current;
     private volatile boolean stale = true;
+    /** After a failed reload the old snapshot is served until then, so requests do not queue on a sick database. */
+    private volatile long retryAt;
 
     CatalogSnapshots(CatalogSnapshotLoader loader) {
         this.loader = loader;
@@ -26,11 +30,11 @@ public class CatalogSnapshots {
 
     CatalogSnapshot current() {
         CatalogSnapshot snapshot = current;
-        return snapshot == null || stale ? reload() : snapshot;
+        return snapshot != null && (!stale || System.nanoTime() < retryAt) ? snapshot : reload();
     }
 
     private synchronized CatalogSnapshot reload() {
-        if (current != null && !stale) {
+        if (current != null && (!stale || System.nanoTime() < retryAt)) {
             return current;
         }
         // cleared before loading: a change committed while we load marks it stale again
@@ -42,6 +46,7 @@ public class CatalogSnapshots {
             if (current == null) {
                 throw e;
             }
+            retryAt = System.nanoTime() + RETRY_NANOS;
             LOG.warnf("catalog reload failed, still serving version %d: %s", current.version(), e.getMessage());
         }
         return current;
@@ -59,7 +64,9 @@ public class CatalogSnapshots {
         }
         try {
             if (loader.version() != snapshot.version()) {
+                // reloaded here, on the scheduler's thread, so requests find the new catalog ready
                 stale = true;
+                reload();
             }
         } catch (RuntimeException e) {
             LOG.debugf("catalog version check failed: %s", e.getMessage());

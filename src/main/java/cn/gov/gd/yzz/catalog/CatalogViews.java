@@ -3,6 +3,12 @@ package cn.gov.gd.yzz.catalog;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** The catalog's answers (records; entities never leave the service). */
@@ -18,10 +24,12 @@ public final class CatalogViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Material(String name, boolean required, String form, int copies, String note) {
+    public record Material(@NotBlank @Size(max = 200) String name, boolean required,
+            @NotNull @Pattern(regexp = "original|copy|electronic") String form, @Min(0) @Max(20) int copies,
+            @Size(max = 500) String note) {
     }
 
-    public record Fee(boolean charged, String description) {
+    public record Fee(boolean charged, @NotBlank @Size(max = 500) String description) {
     }
 
     public record ThemeRef(String code, String name) {

@@ -45,6 +45,8 @@ public class CatalogWriter {
         if (created) {
             department.persist();
         }
+        // constraint failures surface here, inside the call, as 4xx answers rather than at commit
+        Department.getEntityManager().flush();
         changed.fire(new CatalogChanged("department", input.code()));
         return created;
     }
@@ -88,6 +90,7 @@ public class CatalogWriter {
         if (created) {
             item.persist();
         }
+        ServiceItem.getEntityManager().flush();
         changed.fire(new CatalogChanged("service", input.code()));
         return created;
     }
@@ -111,6 +114,7 @@ public class CatalogWriter {
         if (created) {
             theme.persist();
         }
+        Theme.getEntityManager().flush();
         changed.fire(new CatalogChanged("theme", input.code()));
         return created;
     }

@@ -68,28 +68,83 @@ public class FormSchemas {
         if (!"object".equals(schema.path("type").asText())) {
             problems.add("a form schema must have \"type\": \"object\"");
         }
-        collectExternalReferences(schema, "", problems);
+        checkReferences(schema, schema, "", problems);
         for (Error error : metaSchema.validate(schema)) {
             problems.add(error.getInstanceLocation() + ": " + error.getMessage());
+        }
+        if (problems.isEmpty()) {
+            // valid against the meta-schema is not enough: it must also compile and run (local $refs resolve,
+            // nested dialects are known), or every submission of the item would fail
+            try {
+                forms.getSchema(schema).validate(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+            } catch (RuntimeException e) {
+                problems.add("the form schema does not compile: check that every local $ref resolves and that no "
+                        + "nested $schema names an unknown dialect");
+            }
         }
         return problems;
     }
 
-    private static void collectExternalReferences(JsonNode node, String pointer, List<String> problems) {
+    /**
+     * Every {@code $ref} must point inside the document and resolve there (a JSON pointer or a {@code $anchor}); a
+     * nested {@code $schema} must name the same dialect. Otherwise the schema would fail on the first submission.
+     */
+    private static void checkReferences(JsonNode root, JsonNode node, String pointer, List<String> problems) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> field = it.next();
                 String key = field.getKey();
-                if ((key.equals("$ref") || key.equals("$dynamicRef")) && field.getValue().isTextual()
-                        && !field.getValue().asText().startsWith("#")) {
-                    problems.add(pointer + "/" + key + ": only references inside the form schema are allowed");
+                JsonNode value = field.getValue();
+                if ((key.equals("$ref") || key.equals("$dynamicRef")) && value.isTextual()) {
+                    String ref = value.asText();
+                    if (!ref.startsWith("#")) {
+                        problems.add(pointer + "/" + key + ": only references inside the form schema are allowed");
+                    } else if (!resolves(root, ref)) {
+                        problems.add(pointer + "/" + key + ": " + ref + " does not resolve inside the form schema");
+                    }
                 }
-                collectExternalReferences(field.getValue(), pointer + "/" + key, problems);
+                if (key.equals("$schema") && !pointer.isEmpty() && !DIALECT.equals(value.asText())) {
+                    problems.add(pointer + "/$schema: nested schemas must use " + DIALECT);
+                }
+                checkReferences(root, value, pointer + "/" + key, problems);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                collectExternalReferences(node.get(i), pointer + "/" + i, problems);
+                checkReferences(root, node.get(i), pointer + "/" + i, problems);
             }
         }
+    }
+
+    private static boolean resolves(JsonNode root, String ref) {
+        String fragment = ref.substring(1);
+        if (fragment.isEmpty() || fragment.startsWith("/")) {
+            try {
+                return !root.at(fragment).isMissingNode();
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return hasAnchor(root, fragment);
+    }
+
+    private static boolean hasAnchor(JsonNode node, String anchor) {
+        if (node.isObject()) {
+            if (anchor.equals(node.path("$anchor").asText(null)) || anchor.equals(node.path("$dynamicAnchor")
+                    .asText(null))) {
+                return true;
+            }
+            for (JsonNode child : node) {
+                if (hasAnchor(child, anchor)) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode child : node) {
+                if (hasAnchor(child, anchor)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -93,6 +93,40 @@ public class ProblemMappers {
         return respond(problem, uri).build();
     }
 
+    /**
+     * The database's own constraints are the last line: a unique key answers 409, a missing or oversized value 400,
+     * and neither names the table or the constraint.
+     */
+    @ServerExceptionMapper({jakarta.persistence.PersistenceException.class,
+            org.hibernate.exception.ConstraintViolationException.class,
+            org.hibernate.exception.DataException.class})
+    public Response persistence(RuntimeException e, UriInfo uri) {
+        if (e instanceof jakarta.persistence.OptimisticLockException
+                || e.getCause() instanceof org.hibernate.StaleStateException) {
+            return respond(Problem.of(409, "concurrent-change", "Conflict",
+                    "The record was changed by someone else meanwhile; reload it and try again"), uri).build();
+        }
+        String state = sqlState(e);
+        if (state != null && state.equals("23505")) {
+            return respond(Problem.of(409, "conflict", "Conflict", "This conflicts with an existing record"), uri)
+                    .build();
+        }
+        if (state != null && (state.startsWith("23") || state.startsWith("22"))) {
+            return respond(Problem.of(400, "invalid-value", "Invalid value",
+                    "A value is missing, too long or not allowed"), uri).build();
+        }
+        return unexpected(e, uri);
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();

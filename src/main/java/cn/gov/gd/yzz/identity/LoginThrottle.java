@@ -9,9 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Counts failed staff logins in token buckets (bucket4j) per account and per client address; an empty bucket answers
- * 429 with {@code Retry-After} before the password is even checked. Buckets live per instance in a bounded,
- * expiring map, so an attacker spraying names cannot grow memory.
+ * Counts staff login attempts in token buckets (bucket4j) per account and per client address. Every attempt takes a
+ * token from both before the password is checked, and a successful one gives them back: parallel guesses cannot all
+ * pass a check made before any of them failed. An empty bucket answers 429 with {@code Retry-After}. Buckets live per
+ * instance in a bounded, expiring map, so an attacker spraying names cannot grow memory.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -28,17 +29,28 @@ public class LoginThrottle {
                 .expireAfterAccess(config.window().toMillis(), TimeUnit.MILLISECONDS).build();
     }
 
-    /** Refuses with 429 while either bucket is empty. */
-    public void check(String username, String address) {
-        long wait = Math.max(nanosToWait(account(username)), nanosToWait(address(address)));
-        if (wait > 0) {
-            throw ProblemException.tooManyRequests(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait) + 1));
+    /** Takes one attempt from the account's and the address's bucket, or refuses with 429 when either is empty. */
+    public void take(String username, String address) {
+        Bucket account = account(username);
+        if (!account.tryConsume(1)) {
+            throw refuse(account);
+        }
+        Bucket origin = address(address);
+        if (!origin.tryConsume(1)) {
+            account.addTokens(1);
+            throw refuse(origin);
         }
     }
 
-    public void failed(String username, String address) {
-        account(username).tryConsume(1);
-        address(address).tryConsume(1);
+    /** A successful login does not count against either limit. */
+    public void giveBack(String username, String address) {
+        account(username).addTokens(1);
+        address(address).addTokens(1);
+    }
+
+    private static ProblemException refuse(Bucket bucket) {
+        long wait = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        return ProblemException.tooManyRequests(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait) + 1));
     }
 
     private Bucket account(String username) {
@@ -52,9 +64,5 @@ public class LoginThrottle {
     private Bucket bucket(int capacity) {
         return Bucket.builder().addLimit(Bandwidth.builder().capacity(capacity)
                 .refillGreedy(capacity, config.window()).build()).build();
-    }
-
-    private static long nanosToWait(Bucket bucket) {
-        return bucket.getAvailableTokens() > 0 ? 0 : bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "yzz.miniapp")
 public interface MiniappConfig {
 
-    /** The platform's public key: a PEM file path, or an http(s) URL of its JWKS (env {@code YZZ_MINIAPP_PUBLIC_KEY_LOCATION}). */
+    /** The platform's public key: a PEM file path, or an https URL of its JWKS (env {@code YZZ_MINIAPP_PUBLIC_KEY_LOCATION}). */
     String publicKeyLocation();
 
     /** {@code aud} the tickets must carry: this backend's app id at the platform (env {@code YZZ_MINIAPP_AUDIENCE}). */
@@ -20,4 +20,8 @@ public interface MiniappConfig {
     /** Lowest {@code realNameLevel} accepted (the platform's levels of identity proofing). */
     @WithDefault("2")
     int minRealNameLevel();
+
+    /** Longest ticket lifetime ({@code exp - iat}) accepted: a leaked ticket is worth little for long. */
+    @WithDefault("10m")
+    java.time.Duration maxTicketLifetime();
 }

@@ -26,7 +26,13 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 
-/** Verifies tickets of the real-name platform (RS256 or ES256) and signs the resident in. */
+/**
+ * Verifies tickets of the real-name platform (RS256 or ES256) and signs the resident in. Created at start, so a wrong
+ * key location stops the service instead of failing the first login. Keys are fetched only over https; tickets must
+ * carry {@code iat}, live at most {@link MiniappConfig#maxTicketLifetime()}, and a {@code jti}, when present, is
+ * accepted once.
+ */
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class MiniappTickets {
 
@@ -37,19 +43,28 @@ public class MiniappTickets {
     private final TokenIssuer tokens;
     private final JwtConsumer consumer;
 
-    MiniappTickets(MiniappConfig config, Citizens citizens, TokenIssuer tokens) {
+    private final cn.gov.gd.yzz.kiosk.UsedAssertions usedTickets;
+
+    MiniappTickets(MiniappConfig config, Citizens citizens, TokenIssuer tokens,
+            cn.gov.gd.yzz.kiosk.UsedAssertions usedTickets) {
         this.config = config;
         this.citizens = citizens;
         this.tokens = tokens;
+        this.usedTickets = usedTickets;
         JwtConsumerBuilder builder = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "RS256", "ES256")
                 .setRequireExpirationTime()
+                .setRequireIssuedAt()
                 .setRequireSubject()
                 .setExpectedAudience(config.audience())
                 .setAllowedClockSkewInSeconds(30);
         config.issuer().ifPresent(builder::setExpectedIssuer);
         String location = config.publicKeyLocation();
-        if (location.startsWith("https://") || location.startsWith("http://")) {
+        if (location.startsWith("http://")) {
+            throw new IllegalStateException("yzz.miniapp.public-key-location must use https: keys fetched over plain "
+                    + "http could be replaced on the way");
+        }
+        if (location.startsWith("https://")) {
             builder.setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(location)));
         } else {
             builder.setVerificationKey(readPem(Path.of(location.replaceFirst("^file:", ""))));
@@ -60,13 +75,27 @@ public class MiniappTickets {
     public record CitizenLogin(String accessToken, String tokenType, long expiresIn, CitizenView citizen) {
     }
 
+    @jakarta.transaction.Transactional
     public CitizenLogin login(String ticket) {
         JwtClaims claims;
         try {
             claims = consumer.processToClaims(ticket);
+            long lifetime = claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue();
+            if (lifetime > config.maxTicketLifetime().toSeconds()) {
+                LOG.info("refused mini-app ticket: lifetime over the maximum");
+                throw ProblemException.unauthorized("The real-name platform ticket is not valid");
+            }
+            String jti = claims.getJwtId();
+            if (jti != null && (jti.length() > 128 || !usedTickets.firstUse("miniapp", jti,
+                    java.time.Instant.ofEpochSecond(claims.getExpirationTime().getValue())))) {
+                LOG.info("refused mini-app ticket: jti already used");
+                throw ProblemException.unauthorized("The real-name platform ticket is not valid");
+            }
         } catch (InvalidJwtException e) {
             LOG.infof("refused mini-app ticket: jose4j error code %s", e.getErrorDetails().isEmpty() ? "?"
                     : e.getErrorDetails().get(0).getErrorCode());
+            throw ProblemException.unauthorized("The real-name platform ticket is not valid");
+        } catch (MalformedClaimException e) {
             throw ProblemException.unauthorized("The real-name platform ticket is not valid");
         }
         int level = realNameLevel(claims);

@@ -4,7 +4,6 @@ import cn.gov.gd.yzz.common.Caller;
 import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.identity.TokenIssuer.IssuedToken;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,19 +29,19 @@ public class StaffLogin {
             List<String> roles, String department) {
     }
 
-    @Transactional
+    /** Not transactional: the slow, memory-hard hash must not hold a database connection. */
     public StaffToken login(String username, String password, String address) {
         String name = username.strip().toLowerCase(java.util.Locale.ROOT);
-        throttle.check(name, address);
+        throttle.take(name, address);
         StaffAccount account = StaffAccount.findById(name);
         boolean ok = account != null && account.enabled
                 ? passwords.matches(password, account.passwordHash)
                 : passwords.matchesNothing(password);
         if (!ok) {
-            throttle.failed(name, address);
             LOG.infof("failed staff login from %s", address);
             throw ProblemException.unauthorized("The username or the password is wrong");
         }
+        throttle.giveBack(name, address);
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put(Caller.AUTH_METHOD_CLAIM, "password");
         claims.put(Caller.DEPARTMENT_CLAIM, account.departmentCode);

@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Tokens bound to a kiosk (its device token and the citizen sessions it opened) stop working as soon as the kiosk
- * is disabled, without waiting for them to expire.
+ * Tokens bound to a kiosk (its device token and the citizen sessions it opened) stop working when the kiosk is
+ * disabled or its key rotated, without waiting for them to expire; re-enabling the kiosk does not revive them.
  */
 @ApplicationScoped
 public class DisabledKioskGuard implements SecurityIdentityAugmentor {
@@ -29,9 +29,11 @@ public class DisabledKioskGuard implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         String kiosk = token.getClaim(Caller.KIOSK_CLAIM).toString().replace("\"", "");
+        java.time.Instant issuedAt = token.getIssuedAtTime() == 0 ? null
+                : java.time.Instant.ofEpochSecond(token.getIssuedAtTime());
         return context.runBlocking(() -> {
-            if (!states.isEnabled(kiosk)) {
-                throw new AuthenticationFailedException("kiosk disabled");
+            if (!states.accepts(kiosk, issuedAt)) {
+                throw new AuthenticationFailedException("kiosk disabled or token revoked");
             }
             return identity;
         });

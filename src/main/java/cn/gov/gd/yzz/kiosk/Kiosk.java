@@ -49,6 +49,10 @@ public class Kiosk extends PanacheEntityBase {
     @Column(name = "last_seen_at")
     public OffsetDateTime lastSeenAt;
 
+    /** Kiosk-bound tokens issued before this are refused (set on disable and on key rotation). */
+    @Column(name = "tokens_not_before")
+    public OffsetDateTime tokensNotBefore;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 

@@ -32,13 +32,14 @@ public class KioskRegister {
     };
 
     private final KioskConfig config;
-    private final KioskStates states;
+    private final jakarta.enterprise.event.Event<KioskStates.KioskChanged> changed;
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    KioskRegister(KioskConfig config, KioskStates states, AuditLog audit, ObjectMapper json) {
+    KioskRegister(KioskConfig config, jakarta.enterprise.event.Event<KioskStates.KioskChanged> changed,
+            AuditLog audit, ObjectMapper json) {
         this.config = config;
-        this.states = states;
+        this.changed = changed;
         this.audit = audit;
         this.json = json;
     }
@@ -61,8 +62,10 @@ public class KioskRegister {
         kiosk.peripherals = "{}";
         kiosk.createdAt = OffsetDateTime.now();
         kiosk.updatedAt = kiosk.createdAt;
+        kiosk.tokensNotBefore = kiosk.createdAt.minusSeconds(1);
         kiosk.specialists = specialists(Optional.ofNullable(input.specialists()).orElse(List.of()));
         kiosk.persist();
+        Kiosk.getEntityManager().flush();
         audit.record("kiosk.create", "kiosk", kiosk.id);
         return view(kiosk);
     }
@@ -97,6 +100,8 @@ public class KioskRegister {
             String pem = text(patch, "publicKeyPem", 4000);
             kiosk.keyAlgorithm = KioskPublicKeys.parse(pem).algorithm();
             kiosk.publicKeyPem = pem;
+            // whatever the old key obtained is revoked with it
+            kiosk.tokensNotBefore = OffsetDateTime.now();
             audit.record("kiosk.rotate-key", "kiosk", kiosk.id);
         }
         if (patch.has("specialists")) {
@@ -114,11 +119,15 @@ public class KioskRegister {
             if (!patch.get("enabled").isBoolean()) {
                 throw ProblemException.badRequest("invalid-field", "enabled must be true or false");
             }
-            kiosk.enabled = patch.get("enabled").booleanValue();
+            boolean enable = patch.get("enabled").booleanValue();
+            if (kiosk.enabled && !enable) {
+                kiosk.tokensNotBefore = OffsetDateTime.now();
+            }
+            kiosk.enabled = enable;
         }
         kiosk.updatedAt = OffsetDateTime.now();
         audit.record("kiosk.update", "kiosk", kiosk.id);
-        states.forget(kiosk.id);
+        changed.fire(new KioskStates.KioskChanged(kiosk.id));
         return view(kiosk);
     }
 

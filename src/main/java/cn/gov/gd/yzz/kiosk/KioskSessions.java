@@ -14,7 +14,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +53,26 @@ public class KioskSessions {
                 Map.of(Caller.KIOSK_CLAIM, kiosk.id, Caller.AUTH_METHOD_CLAIM, DEVICE_AUTH_METHOD));
     }
 
+    /**
+     * A plain UPDATE, not an entity change: heartbeats of one kiosk may overlap each other and an admin's change, and
+     * must neither fail on nor move the version that guards admin edits.
+     */
     @Transactional
     public void heartbeat(String kioskId, Caller caller, HeartbeatRequest beat) {
         requireOwnKiosk(kioskId, caller);
-        Kiosk kiosk = Kiosk.findById(kioskId);
-        kiosk.appVersion = beat.appVersion().strip();
+        String peripherals;
         try {
-            kiosk.peripherals = json.writeValueAsString(new LinkedHashMap<>(beat.peripherals()));
+            peripherals = json.writeValueAsString(new LinkedHashMap<>(beat.peripherals()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        kiosk.lastSeenAt = OffsetDateTime.now();
+        Kiosk.getEntityManager().createNativeQuery("""
+                UPDATE kiosk SET app_version = :version, peripherals = CAST(:peripherals AS jsonb), last_seen_at = now()
+                WHERE id = :id""")
+                .setParameter("version", beat.appVersion().strip())
+                .setParameter("peripherals", peripherals)
+                .setParameter("id", kioskId)
+                .executeUpdate();
     }
 
     /** A citizen token bound to this kiosk for a verified identity attestation signed by this kiosk's key. */

@@ -63,6 +63,9 @@ public class KioskSignedTokens {
             }
             JwtClaims claims = context.getJwtClaims();
             checkLifetime(kiosk, purpose, claims);
+            if (claims.getJwtId().length() > 128) {
+                throw refuse(kiosk, purpose, "jti longer than 128 characters");
+            }
             if (!usedAssertions.firstUse(kiosk.id + ":" + purpose, claims.getJwtId(),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()))) {
                 throw refuse(kiosk, purpose, "jti already used");

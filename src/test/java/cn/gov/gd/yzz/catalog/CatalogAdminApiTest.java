@@ -103,6 +103,35 @@ class CatalogAdminApiTest extends ApiTest {
     }
 
     @Test
+    void reordersAThemeAndRefusesWhatTheDatabaseWouldRefuse() {
+        String admin = Staff.token(Staff.ADMIN);
+        var theme = given().get("/api/v1/themes/RETIREMENT").then().extract().jsonPath();
+        List<String> items = theme.getList("items.code", String.class);
+        List<String> reversed = new java.util.ArrayList<>(items);
+        java.util.Collections.reverse(reversed);
+        int position = given().get("/api/v1/themes").then().extract().jsonPath().getList("items.code")
+                .indexOf("RETIREMENT");
+        for (List<String> order : List.of(reversed, items)) {
+            given().auth().oauth2(admin).contentType("application/json")
+                    .body(Map.of("code", "RETIREMENT", "name", theme.getString("name"), "description",
+                            theme.getString("description"), "sortOrder", position, "items", order))
+                    .put("/api/v1/admin/themes/RETIREMENT").then().statusCode(200)
+                    .body("items.code", org.hamcrest.Matchers.contains(order.toArray()));
+        }
+        assertProblem(given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("code", "DUPLICATE_NAME", "name", "和平县水务局", "shortName", "重名", "sortOrder", 99))
+                .put("/api/v1/admin/departments/DUPLICATE_NAME").then(), 409, "conflict");
+        Map<String, Object> noFee = item("AGRICULTURE-906", "AGRICULTURE", FORM);
+        noFee.put("fee", Map.of("charged", false));
+        assertProblem(given().auth().oauth2(admin).contentType("application/json").body(noFee)
+                .put("/api/v1/admin/services/AGRICULTURE-906").then(), 400, "validation-failed");
+        assertProblem(given().auth().oauth2(admin).contentType("application/json")
+                .body(item("AGRICULTURE-907", "AGRICULTURE", Map.of("type", "object",
+                        "properties", Map.of("x", Map.of("$ref", "#/$defs/nowhere")))))
+                .put("/api/v1/admin/services/AGRICULTURE-907").then(), 400, "invalid-form-schema");
+    }
+
+    @Test
     void onlyAdminsChangeTheCatalog() {
         assertProblem(given().contentType("application/json").body(item("HRSS-950", "HRSS", FORM))
                 .put("/api/v1/admin/services/HRSS-950").then(), 401, "unauthorized");

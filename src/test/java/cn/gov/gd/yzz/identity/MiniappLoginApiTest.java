@@ -62,6 +62,16 @@ class MiniappLoginApiTest extends ApiTest {
         JwtClaims badId = MiniappTicketFixtures.claims(IdNumberFixtures.withWrongCheck(idNumber), "甲", 3);
         assertProblem(login(KioskSimulator.sign(badId, MiniappTicketFixtures.platformKey(), null)), 400,
                 "invalid-id-number");
+        JwtClaims longLived = MiniappTicketFixtures.claims(idNumber, "甲", 3);
+        longLived.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() + 3600));
+        assertProblem(login(KioskSimulator.sign(longLived, MiniappTicketFixtures.platformKey(), null)), 401,
+                "unauthorized");
+
+        JwtClaims once = MiniappTicketFixtures.claims(idNumber, "甲", 3);
+        once.setJwtId("ticket-" + java.util.UUID.randomUUID());
+        String single = KioskSimulator.sign(once, MiniappTicketFixtures.platformKey(), null);
+        login(single).statusCode(200);
+        assertProblem(login(single), 401, "unauthorized");
         assertProblem(login("garbage"), 401, "unauthorized");
         assertProblem(given().contentType("application/json").body("{}").post("/api/v1/auth/miniapp").then(), 400,
                 "validation-failed");

@@ -56,6 +56,23 @@ class StaffLoginApiTest extends ApiTest {
     }
 
     @Test
+    void parallelGuessesCannotOutrunTheThrottle() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        java.util.List<java.util.concurrent.Callable<Integer>> guesses = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String guess = "parallel-" + i;
+            guesses.add(() -> login("reviewer.police", guess).extract().statusCode());
+        }
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (var f : pool.invokeAll(guesses)) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).filteredOn(s -> s == 401).hasSizeLessThanOrEqualTo(5);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSizeGreaterThanOrEqualTo(7);
+    }
+
+    @Test
     void theSixthRapidFailureOfAnAccountIsThrottled() {
         for (int i = 0; i < 5; i++) {
             login("specialist.dongshui", "wrong-" + i).statusCode(401);

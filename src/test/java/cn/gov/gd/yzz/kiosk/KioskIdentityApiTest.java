@@ -126,13 +126,42 @@ class KioskIdentityApiTest extends ApiTest {
     }
 
     @Test
+    void reEnablingAKioskDoesNotReviveTokensIssuedBeforeItWasDisabled() throws Exception {
+        String stolen = kiosk.deviceToken();
+        disable(kiosk.id());
+        given().auth().oauth2(admin).contentType("application/merge-patch+json").body(Map.of("enabled", true))
+                .patch("/api/v1/admin/kiosks/{id}", kiosk.id()).then().statusCode(200);
+        assertProblem(heartbeat(stolen, kiosk.id()), 401, "unauthorized");
+        Thread.sleep(1100); // tokens of the revocation's own second are refused too
+        heartbeat(kiosk.deviceToken(), kiosk.id()).statusCode(204);
+    }
+
+    @Test
+    void overlappingHeartbeatsAllSucceed() throws Exception {
+        String token = kiosk.deviceToken();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Callable<Integer>> beats = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            beats.add(() -> heartbeat(token, kiosk.id()).extract().statusCode());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : pool.invokeAll(beats)) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnly(204);
+    }
+
+    @Test
     void afterKeyRotationTheOldKeyFailsAndTheNewOneWorks() {
         String oldAssertion = kiosk.assertion();
+        String oldToken = kiosk.deviceToken();
         KeyPair next = EmbeddedKeys.newEcKeyPair();
         given().auth().oauth2(admin).contentType("application/merge-patch+json")
                 .body(Map.of("publicKeyPem", EmbeddedKeys.pem("PUBLIC KEY", next.getPublic().getEncoded())))
                 .patch("/api/v1/admin/kiosks/{id}", kiosk.id()).then().statusCode(200);
         assertProblem(exchange(kiosk.id(), oldAssertion), 401, "unauthorized");
+        assertProblem(heartbeat(oldToken, kiosk.id()), 401, "unauthorized");
         kiosk.replaceKeys(next);
         exchange(kiosk.id(), kiosk.assertion()).statusCode(200);
     }
