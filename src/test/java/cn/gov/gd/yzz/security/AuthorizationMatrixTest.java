@@ -42,6 +42,7 @@ class AuthorizationMatrixTest extends ApiTest {
     private final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
     private KioskSimulator kioskX;
     private KioskSimulator kioskY;
+    private String submissionOfA;
 
     @BeforeEach
     void callers() {
@@ -60,7 +61,14 @@ class AuthorizationMatrixTest extends ApiTest {
         tokens.put(Caller.DISABLED_KIOSK, disabled.deviceToken());
         given().auth().oauth2(admin).contentType("application/merge-patch+json").body(Map.of("enabled", false))
                 .patch("/api/v1/admin/kiosks/{id}", disabled.id()).then().statusCode(200);
+        submissionOfA = given().auth().oauth2(tokens.get(Caller.CITIZEN_A)).contentType("application/json")
+                .header("Idempotency-Key", "matrix-" + java.util.UUID.randomUUID())
+                .body(Map.of("serviceCode", "HRSS-008", "formData", SUBMISSION_FORM))
+                .post("/api/v1/submissions").then().statusCode(201).extract().path("id");
     }
+
+    private static final Map<String, Object> SUBMISSION_FORM = Map.of("pensionType", "城乡居民基本养老保险",
+            "residenceStatus", "县内居住", "phone", "13800138000");
 
     private static String citizen() {
         return given().contentType("application/json")
@@ -130,6 +138,26 @@ class AuthorizationMatrixTest extends ApiTest {
                 .body(service("WATER-002")).put("/api/v1/admin/services/WATER-002"), only(200, Caller.ADMIN)));
         rows.add(new Row("PUT /admin/themes/{code}", r -> r.contentType("application/json")
                 .body(theme("BIRTH")).put("/api/v1/admin/themes/BIRTH"), only(200, Caller.ADMIN)));
+        rows.add(new Row("POST /submissions", r -> r.contentType("application/json")
+                .header("Idempotency-Key", "matrix-" + java.util.UUID.randomUUID())
+                .body(Map.of("serviceCode", "HRSS-008", "formData", SUBMISSION_FORM)).post("/api/v1/submissions"),
+                only(201, Caller.CITIZEN_A, Caller.CITIZEN_B)));
+        rows.add(new Row("GET /submissions", r -> r.get("/api/v1/submissions"), only(200, Caller.CITIZEN_A,
+                Caller.CITIZEN_B, Caller.SPECIALIST, Caller.REVIEWER_HRSS, Caller.REVIEWER_MEDICAL)));
+        Map<Caller, Integer> readA = only(404, Caller.CITIZEN_B, Caller.SPECIALIST, Caller.REVIEWER_MEDICAL);
+        readA.put(Caller.CITIZEN_A, 200);
+        readA.put(Caller.REVIEWER_HRSS, 200);
+        rows.add(new Row("GET /submissions/{id}", r -> r.get("/api/v1/submissions/{id}", submissionOfA), readA));
+        Map<Caller, Integer> moveA = only(404, Caller.REVIEWER_MEDICAL);
+        moveA.put(Caller.REVIEWER_HRSS, 200);
+        rows.add(new Row("POST /submissions/{id}/transitions", r -> r.contentType("application/json")
+                .body(Map.of("action", "accept")).post("/api/v1/submissions/{id}/transitions", submissionOfA),
+                moveA));
+        rows.add(new Row("POST /kiosks/{id}/transactions", r -> r.contentType("application/json")
+                .body(Map.of("events", List.of(Map.of("eventId", java.util.UUID.randomUUID().toString(),
+                        "serviceCode", "HRSS-001", "occurredAt", java.time.OffsetDateTime.now().toString(),
+                        "kind", "query"))))
+                .post("/api/v1/kiosks/{id}/transactions", kioskX.id()), only(200, Caller.KIOSK_X)));
         return rows;
     }
 

@@ -1,0 +1,129 @@
+package cn.gov.gd.yzz.transaction;
+
+import cn.gov.gd.yzz.catalog.CatalogService;
+import cn.gov.gd.yzz.catalog.CatalogViews.ServiceDetail;
+import cn.gov.gd.yzz.common.Caller;
+import cn.gov.gd.yzz.common.ProblemException;
+import cn.gov.gd.yzz.common.Roles;
+import cn.gov.gd.yzz.identity.Citizen;
+import cn.gov.gd.yzz.kiosk.Kiosk;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Batches of transaction events from a kiosk that buffered them while its village network was down. Each event is
+ * judged on its own: accepted, duplicate (seen before, in this batch or any earlier one), or rejected with a reason;
+ * the valid ones are stored and counted in one transaction.
+ */
+@ApplicationScoped
+public class KioskTransactions {
+
+    public record EventResult(UUID eventId, String outcome, String reason) {
+    }
+
+    public record BatchResult(int accepted, int duplicates, int rejected, List<EventResult> results) {
+    }
+
+    private final TransactionRecorder recorder;
+    private final CatalogService catalog;
+    private final TransactionConfig config;
+    private final JWTParser tokens;
+
+    KioskTransactions(TransactionRecorder recorder, CatalogService catalog, TransactionConfig config,
+            JWTParser tokens) {
+        this.recorder = recorder;
+        this.catalog = catalog;
+        this.config = config;
+        this.tokens = tokens;
+    }
+
+    @Transactional
+    public BatchResult record(String kioskId, Caller caller, List<TransactionViews.EventInput> events) {
+        if (!caller.is(Roles.KIOSK) || !kioskId.equals(caller.subject())) {
+            throw ProblemException.forbidden("A kiosk reports only its own transactions");
+        }
+        if (events.size() > config.maxBatch()) {
+            throw ProblemException.badRequest("batch-too-large", "At most " + config.maxBatch() + " events per batch");
+        }
+        Kiosk kiosk = Kiosk.findById(kioskId);
+        OffsetDateTime now = OffsetDateTime.now();
+        Set<UUID> seenInBatch = new HashSet<>();
+        List<EventResult> results = new ArrayList<>();
+        List<TransactionRecorder.Event> valid = new ArrayList<>();
+        for (TransactionViews.EventInput e : events) {
+            if (!seenInBatch.add(e.eventId())) {
+                results.add(new EventResult(e.eventId(), "duplicate", null));
+                continue;
+            }
+            Optional<String> reason = Optional.empty();
+            Optional<ServiceDetail> item = catalog.serviceDetail(e.serviceCode());
+            UUID citizen = null;
+            if (item.isEmpty()) {
+                reason = Optional.of("unknown-service");
+            } else if (e.occurredAt().isAfter(now.plus(config.maxFuture()))) {
+                reason = Optional.of("occurred-in-the-future");
+            } else if (e.occurredAt().isBefore(now.minus(config.maxAge()))) {
+                reason = Optional.of("older-than-" + config.maxAge().toDays() + "-days");
+            } else if (e.specialistId() != null && !kiosk.specialists.contains(e.specialistId())) {
+                reason = Optional.of("specialist-not-assigned-to-kiosk");
+            } else {
+                try {
+                    citizen = citizenOf(e, kioskId);
+                } catch (IllegalArgumentException invalid) {
+                    reason = Optional.of(invalid.getMessage());
+                }
+            }
+            if (reason.isPresent()) {
+                results.add(new EventResult(e.eventId(), "rejected", reason.get()));
+                continue;
+            }
+            valid.add(new TransactionRecorder.Event(e.eventId(), e.occurredAt(), e.kind(), e.serviceCode(),
+                    item.get().department().code(), kiosk.id, kiosk.town, kiosk.village, citizen, e.specialistId()));
+            results.add(new EventResult(e.eventId(), "accepted", null));
+        }
+        Set<UUID> inserted = recorder.record(valid);
+        List<EventResult> outcomes = results.stream().map(r -> r.outcome().equals("accepted")
+                && !inserted.contains(r.eventId()) ? new EventResult(r.eventId(), "duplicate", null) : r).toList();
+        return new BatchResult(count(outcomes, "accepted"), count(outcomes, "duplicate"), count(outcomes, "rejected"),
+                outcomes);
+    }
+
+    /** The resident of the event: a citizen id, or the citizen token this kiosk holds for them. */
+    private UUID citizenOf(TransactionViews.EventInput e, String kioskId) {
+        if (e.citizenToken() != null) {
+            try {
+                JsonWebToken token = tokens.parse(e.citizenToken());
+                Object boundTo = token.getClaim(Caller.KIOSK_CLAIM);
+                if (!token.getGroups().contains(Roles.CITIZEN) || boundTo == null
+                        || !kioskId.equals(boundTo.toString().replace("\"", ""))) {
+                    throw new IllegalArgumentException("citizen-token-of-another-kiosk");
+                }
+                return UUID.fromString(token.getSubject());
+            } catch (ParseException invalid) {
+                // an expired session token still names the resident it was issued to, but we cannot tell: refuse
+                throw new IllegalArgumentException("invalid-citizen-token");
+            }
+        }
+        if (e.citizenId() != null) {
+            if (Citizen.findById(e.citizenId()) == null) {
+                throw new IllegalArgumentException("unknown-citizen");
+            }
+            return e.citizenId();
+        }
+        return null;
+    }
+
+    private static int count(List<EventResult> results, String outcome) {
+        return (int) results.stream().filter(r -> r.outcome().equals(outcome)).count();
+    }
+}
