@@ -1,0 +1,102 @@
+package cn.gov.gd.yzz.document;
+
+import cn.gov.gd.yzz.common.Caller;
+import cn.gov.gd.yzz.common.ProblemException;
+import cn.gov.gd.yzz.common.Roles;
+import cn.gov.gd.yzz.submission.SubmissionViews.DocumentView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Documents of a submission: streamed uploads, presigned uploads for phones, short-lived download links. */
+@Path("/api/v1/submissions/{id}/documents")
+@Tag(name = "submissions")
+public class DocumentResource {
+
+    public record UploadUrlBody(@NotBlank @Size(max = 255) String fileName, @NotBlank String contentType,
+            @Positive long size, @NotBlank String sha256) {
+    }
+
+    private final Documents documents;
+    private final Caller caller;
+
+    DocumentResource(Documents documents, Caller caller) {
+        this.documents = documents;
+        this.caller = caller;
+    }
+
+    /** The raw body: Quarkus REST neither buffers it nor writes it to disk; it is parsed as it arrives. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(summary = "Upload a document (multipart, streamed to the object store)")
+    public Response upload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
+        UUID submission = uuid(id, "Submission");
+        DocumentView view = documents.upload(caller, submission, contentType, contentLength, body);
+        return Response.created(URI.create("/api/v1/submissions/" + submission + "/documents/" + view.id()))
+                .entity(view).build();
+    }
+
+    @POST
+    @Path("/upload-url")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(summary = "A presigned PUT URL for uploading a document directly to the object store")
+    public Response uploadUrl(@PathParam("id") String id, @Valid @NotNull UploadUrlBody body) {
+        Documents.UploadUrl url = documents.uploadUrl(caller, uuid(id, "Submission"),
+                new Documents.UploadUrlRequest(body.fileName(), body.contentType(), body.size(), body.sha256()));
+        return Response.status(Response.Status.CREATED).entity(url).build();
+    }
+
+    @POST
+    @Path("/{docId}/complete")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(summary = "Check a presigned upload: size, type by its bytes and checksum")
+    public DocumentView complete(@PathParam("id") String id, @PathParam("docId") String docId) {
+        return documents.complete(caller, uuid(id, "Submission"), uuid(docId, "Document"));
+    }
+
+    @GET
+    @Path("/{docId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CITIZEN, Roles.REVIEWER, Roles.SPECIALIST})
+    @Operation(summary = "A short-lived download link: 302 to it, or the link as JSON when Accept asks for JSON")
+    public Response download(@PathParam("id") String id, @PathParam("docId") String docId,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        Documents.DownloadUrl url = documents.download(caller, uuid(id, "Submission"), uuid(docId, "Document"));
+        if (accept != null && accept.contains(MediaType.APPLICATION_JSON)) {
+            return Response.ok(url).build();
+        }
+        return Response.status(Response.Status.FOUND).location(URI.create(url.url())).build();
+    }
+
+    private static UUID uuid(String id, String what) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound(what, id);
+        }
+    }
+}
