@@ -1,0 +1,117 @@
+package cn.gov.gd.yzz.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A large document uploaded through the API (multipart, streamed by the service into the store) next to the MinIO
+ * SDK's own putObject of the same bytes to the same S3 server, in one run. The service runs at -Xmx128m with the
+ * document limit raised by configuration; its heap is sampled during the API uploads. Prints figures only.
+ */
+@Tag("benchmark")
+class DocumentUploadBenchmark {
+
+    private static final long MB = 1024 * 1024;
+
+    @Test
+    void apiUploadAgainstSdkPutObject() throws Exception {
+        long size = Long.getLong("bench.upload-mb", 200) * MB;
+        int rounds = Integer.getInteger("bench.upload-rounds", 2);
+        Path runner = Path.of(System.getProperty("bench.runner", "target/embedded-app/quarkus-app/quarkus-run.jar"));
+        Path workDir = Path.of(System.getProperty("bench.work-dir", "target/benchmark"));
+        try (ServiceUnderTest service = ServiceUnderTest.start(runner, workDir.resolve("upload-run"), "128m",
+                "-Dyzz.documents.max-size=" + (size + MB), "-Dquarkus.http.limits.max-body-size=" + (size + 2 * MB))) {
+            DemoClient demo = new DemoClient(service.port());
+            String citizen = demo.citizenToken();
+            String submission = demo.submission(citizen);
+            JsonNode infra = demo.get("/demo/infrastructure");
+            MinioClient sdk = MinioClient.builder().endpoint(infra.get("s3Endpoint").asText())
+                    .credentials(infra.get("s3AccessKey").asText(), infra.get("s3SecretKey").asText())
+                    .region("us-east-1").build();
+            String bucket = infra.get("bucket").asText();
+            // HTTP/1.1: an h2c upgrade request has its whole body buffered by the server before switching
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+            long apiNanos = 0;
+            long sdkNanos = 0;
+            AtomicLong peakHeap = new AtomicLong();
+            for (int round = 0; round < rounds; round++) {
+                AtomicBoolean sampling = new AtomicBoolean(true);
+                Thread sampler = new Thread(() -> {
+                    while (sampling.get()) {
+                        try {
+                            peakHeap.accumulateAndGet(demo.heapUsed(), Math::max);
+                            Thread.sleep(50);
+                        } catch (Exception e) {
+                            return;
+                        }
+                    }
+                });
+                sampler.start();
+                long t0 = System.nanoTime();
+                HttpResponse<String> answer = http.send(multipart(service.port(), submission, citizen, size),
+                        HttpResponse.BodyHandlers.ofString());
+                apiNanos += System.nanoTime() - t0;
+                sampling.set(false);
+                sampler.join();
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+                assertThat(answer.body()).contains("\"size\":" + size);
+
+                String key = "benchmark/" + UUID.randomUUID();
+                long t1 = System.nanoTime();
+                sdk.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                        .stream(new GeneratedPdf(size), size, -1).contentType("application/pdf").build());
+                sdkNanos += System.nanoTime() - t1;
+                sdk.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            }
+            double apiMbps = rounds * size / (double) MB / (apiNanos / 1e9);
+            double sdkMbps = rounds * size / (double) MB / (sdkNanos / 1e9);
+            String table = String.format(Locale.ROOT, "document upload benchmark: %d MB x %d rounds, service at -Xmx128m "
+                    + "(document limit raised to %d MB by configuration)%n%-44s %10s%n%-44s %10.1f%n%-44s %10.1f%n"
+                    + "%-44s %9.0f%%%n%-44s %10.1f%n", size / MB, rounds, (size + MB) / MB, "method", "MB/s",
+                    "API multipart upload (streamed to S3)", apiMbps, "MinIO SDK putObject, same bytes, same S3",
+                    sdkMbps, "API / SDK", 100 * apiMbps / sdkMbps, "service peak heap during uploads (MB)",
+                    peakHeap.get() / (double) MB);
+            System.out.println(table);
+            Files.createDirectories(workDir);
+            Files.writeString(workDir.resolve("document-upload.txt"), table);
+        }
+    }
+
+    private static HttpRequest multipart(int port, String submission, String token, long size) {
+        String boundary = "----yzz" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        long length = head.length + size + tail.length;
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/submissions/" + submission
+                + "/documents"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(head),
+                                new GeneratedPdf(size), new ByteArrayInputStream(tail))))), length))
+                .build();
+    }
+}
