@@ -35,7 +35,9 @@ class IngestionBenchmark {
 
     private static final List<String> SERVICES = List.of("HRSS-001", "HRSS-002", "PUBLIC_SECURITY-001",
             "MEDICAL_INSURANCE-003", "CIVIL_AFFAIRS-001", "TAXATION-001", "AGRICULTURE-001");
-    private static final String KIOSK = "HP-YM-001";
+    /** Each parallel stream is its own kiosk, as in the field: one kiosk reports one batch at a time. */
+    private static final List<String> KIOSKS = List.of("HP-YM-001", "HP-YM-002", "HP-PZ-001", "HP-DS-001");
+    private static final String KIOSK = KIOSKS.get(0);
 
     private record Row(UUID id, String service, OffsetDateTime at, String kind) {
     }
@@ -49,7 +51,10 @@ class IngestionBenchmark {
         Path workDir = Path.of(System.getProperty("bench.work-dir", "target/benchmark"));
         try (ServiceUnderTest service = ServiceUnderTest.start(runner, workDir.resolve("ingest-run"), "512m")) {
             DemoClient demo = new DemoClient(service.port());
-            String kiosk = demo.kioskToken(KIOSK);
+            List<String> kioskTokens = new ArrayList<>();
+            for (int k = 0; k < streams; k++) {
+                kioskTokens.add(demo.kioskToken(KIOSKS.get(k % KIOSKS.size())));
+            }
             JsonNode infra = demo.get("/demo/infrastructure");
             try (Connection jdbc = DriverManager.getConnection(infra.get("jdbcUrl").asText())) {
                 try (Statement ddl = jdbc.createStatement()) {
@@ -60,12 +65,12 @@ class IngestionBenchmark {
                 }
                 long before = counted(jdbc);
                 // warm-up of both paths
-                api(demo, kiosk, rows(2_000), streams);
+                api(demo, kioskTokens, rows(2_000), streams);
                 jdbc(infra.get("jdbcUrl").asText(), rows(2_000), streams);
                 long apiNanos = 0;
                 long jdbcNanos = 0;
                 for (int round = 0; round < rounds; round++) {
-                    apiNanos += api(demo, kiosk, rows(events), streams);
+                    apiNanos += api(demo, kioskTokens, rows(events), streams);
                     jdbcNanos += jdbc(infra.get("jdbcUrl").asText(), rows(events), streams);
                 }
                 long counted = counted(jdbc) - before;
@@ -100,12 +105,14 @@ class IngestionBenchmark {
         return batches;
     }
 
-    private static long api(DemoClient demo, String token, List<List<Row>> batches, int streams) throws Exception {
-        return parallel(batches, streams, batch -> {
+    private static long api(DemoClient demo, List<String> tokens, List<List<Row>> batches, int streams)
+            throws Exception {
+        return parallel(batches, streams, (stream, batch) -> {
             List<Map<String, Object>> events = batch.stream().map(r -> Map.<String, Object>of("eventId",
                     r.id().toString(), "serviceCode", r.service(), "occurredAt", r.at().toString(), "kind", r.kind()))
                     .toList();
-            JsonNode answer = demo.post("/api/v1/kiosks/" + KIOSK + "/transactions", token, Map.of("events", events));
+            JsonNode answer = demo.post("/api/v1/kiosks/" + KIOSKS.get(stream % KIOSKS.size()) + "/transactions",
+                    tokens.get(stream), Map.of("events", events));
             if (answer.get("accepted").asInt() != batch.size()) {
                 throw new IllegalStateException("not all accepted: " + answer);
             }
@@ -125,7 +132,7 @@ class IngestionBenchmark {
             });
 
             @Override
-            public void run(List<Row> batch) throws Exception {
+            public void run(int stream, List<Row> batch) throws Exception {
                 Connection c = connections.get();
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_event VALUES (?,?,?,?,?,?,?,?,?,?)")) {
                     for (Row r : batch) {
@@ -136,7 +143,7 @@ class IngestionBenchmark {
                         insert.setString(5, r.service());
                         insert.setString(6, r.service().substring(0, r.service().lastIndexOf('-')));
                         insert.setString(7, "kiosk");
-                        insert.setString(8, KIOSK);
+                        insert.setString(8, KIOSKS.get(stream % KIOSKS.size()));
                         insert.setString(9, "阳明镇");
                         insert.setString(10, "阳明社区");
                         insert.addBatch();
@@ -149,7 +156,7 @@ class IngestionBenchmark {
     }
 
     private interface BatchWork {
-        void run(List<Row> batch) throws Exception;
+        void run(int stream, List<Row> batch) throws Exception;
     }
 
     /** Runs the batches over {@code streams} threads, each taking the next batch; returns the elapsed nanos. */
@@ -158,9 +165,10 @@ class IngestionBenchmark {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<java.util.concurrent.Callable<Void>> workers = new ArrayList<>();
         for (int s = 0; s < streams; s++) {
+            int stream = s;
             workers.add(() -> {
                 for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
-                    work.run(batches.get(i));
+                    work.run(stream, batches.get(i));
                 }
                 return null;
             });
@@ -176,7 +184,7 @@ class IngestionBenchmark {
 
     private static long counted(Connection jdbc) throws Exception {
         try (Statement s = jdbc.createStatement(); ResultSet r = s.executeQuery(
-                "SELECT coalesce(sum(transactions), 0) FROM txn_daily WHERE kiosk_key = '" + KIOSK + "'")) {
+                "SELECT coalesce(sum(transactions), 0) FROM txn_daily WHERE kiosk_key LIKE 'HP-%'")) {
             r.next();
             return r.getLong(1);
         }
