@@ -75,8 +75,7 @@ public class AuditResource {
                         e.clientAddress))
                 .toList();
         audit.record("audit.read", "audit", "page-" + paging.page());
-        return new PageView<>(items, paging.page(), paging.size(), total,
-                (int) ((total + paging.size() - 1) / paging.size()));
+        return PageView.counted(items, paging, total);
     }
 
     private static void filter(StringBuilder where, Parameters params, String field, Optional<String> value) {

@@ -40,6 +40,24 @@ public final class QueryParams {
         return Optional.of(trimmed);
     }
 
+    /** {@code true} or {@code false}; anything else answers 400. */
+    public static Optional<Boolean> bool(String name, String raw) {
+        return text(name, raw, 5).map(value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalidParameter(name, "must be true or false");
+        });
+    }
+
+    /** A UUID in a path: a malformed one cannot name anything the caller may see, so it answers 404 like any other. */
+    public static java.util.UUID pathId(String what, String raw) {
+        try {
+            return java.util.UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound(what, raw);
+        }
+    }
+
     /** An enum given by its wire name; an unknown value answers 400 listing the allowed ones. */
     public static <E extends Enum<E>> Optional<E> oneOf(String name, String raw, Class<E> type,
             Function<E, String> wireName) {

@@ -1,7 +1,7 @@
 package cn.gov.gd.yzz.document;
 
 import cn.gov.gd.yzz.common.Caller;
-import cn.gov.gd.yzz.common.ProblemException;
+import cn.gov.gd.yzz.common.QueryParams;
 import cn.gov.gd.yzz.common.Roles;
 import cn.gov.gd.yzz.submission.SubmissionViews.DocumentView;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,7 +51,7 @@ public class DocumentResource {
     @Operation(summary = "Upload a document (multipart, streamed to the object store)")
     public Response upload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
-        UUID submission = uuid(id, "Submission");
+        UUID submission = QueryParams.pathId("Submission", id);
         DocumentView view = documents.upload(caller, submission, contentType, contentLength, body);
         return Response.created(URI.create("/api/v1/submissions/" + submission + "/documents/" + view.id()))
                 .entity(view).build();
@@ -64,7 +64,7 @@ public class DocumentResource {
     @RolesAllowed(Roles.CITIZEN)
     @Operation(summary = "A presigned PUT URL for uploading a document directly to the object store")
     public Response uploadUrl(@PathParam("id") String id, @Valid @NotNull UploadUrlBody body) {
-        Documents.UploadUrl url = documents.uploadUrl(caller, uuid(id, "Submission"),
+        Documents.UploadUrl url = documents.uploadUrl(caller, QueryParams.pathId("Submission", id),
                 new Documents.UploadUrlRequest(body.fileName(), body.contentType(), body.size(), body.sha256()));
         return Response.status(Response.Status.CREATED).entity(url).build();
     }
@@ -75,7 +75,7 @@ public class DocumentResource {
     @RolesAllowed(Roles.CITIZEN)
     @Operation(summary = "Check a presigned upload: size, type by its bytes and checksum")
     public DocumentView complete(@PathParam("id") String id, @PathParam("docId") String docId) {
-        return documents.complete(caller, uuid(id, "Submission"), uuid(docId, "Document"));
+        return documents.complete(caller, QueryParams.pathId("Submission", id), QueryParams.pathId("Document", docId));
     }
 
     @GET
@@ -85,18 +85,11 @@ public class DocumentResource {
     @Operation(summary = "A short-lived download link: 302 to it, or the link as JSON when Accept asks for JSON")
     public Response download(@PathParam("id") String id, @PathParam("docId") String docId,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        Documents.DownloadUrl url = documents.download(caller, uuid(id, "Submission"), uuid(docId, "Document"));
+        Documents.DownloadUrl url = documents.download(caller, QueryParams.pathId("Submission", id), QueryParams.pathId("Document", docId));
         if (accept != null && accept.contains(MediaType.APPLICATION_JSON)) {
             return Response.ok(url).build();
         }
         return Response.status(Response.Status.FOUND).location(URI.create(url.url())).build();
     }
 
-    private static UUID uuid(String id, String what) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound(what, id);
-        }
-    }
 }

@@ -21,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,7 +53,7 @@ public class KioskAdminResource {
             @QueryParam("online") String online, @QueryParam("enabled") String enabled,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return register.list(QueryParams.text("town", town, 100), QueryParams.text("village", village, 100),
-                bool("online", online), bool("enabled", enabled), PageRequest.parse(page, size, 20, MAX_PAGE));
+                QueryParams.bool("online", online), QueryParams.bool("enabled", enabled), PageRequest.parse(page, size, 20, MAX_PAGE));
     }
 
     @PATCH
@@ -65,11 +64,4 @@ public class KioskAdminResource {
         return register.update(id, patch);
     }
 
-    private static Optional<Boolean> bool(String name, String raw) {
-        return QueryParams.text(name, raw, 5).map(value -> switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw cn.gov.gd.yzz.common.ProblemException.invalidParameter(name, "must be true or false");
-        });
-    }
 }

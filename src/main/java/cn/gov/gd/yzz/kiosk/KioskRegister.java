@@ -155,8 +155,7 @@ public class KioskRegister {
         var query = Kiosk.<Kiosk>find(where.toString(), Sort.by("id"), params);
         long total = query.count();
         List<KioskView> items = query.page(page.page(), page.size()).list().stream().map(this::view).toList();
-        return new PageView<>(items, page.page(), page.size(), total,
-                (int) ((total + page.size() - 1) / page.size()));
+        return PageView.counted(items, page, total);
     }
 
     Kiosk find(String id) {

@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,11 +68,7 @@ public class SubmissionResource {
     public PageView<SubmissionView> list(@QueryParam("status") String status, @QueryParam("overdue") String overdue,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         Optional<CaseStatus> caseStatus = QueryParams.oneOf("status", status, CaseStatus.class, CaseStatus::wire);
-        boolean overdueOnly = QueryParams.text("overdue", overdue, 5).map(v -> switch (v) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.invalidParameter("overdue", "must be true or false");
-        }).orElse(false);
+        boolean overdueOnly = QueryParams.bool("overdue", overdue).orElse(false);
         return submissions.list(caller, caseStatus, overdueOnly, PageRequest.parse(page, size, 20, 100));
     }
 
@@ -82,7 +77,7 @@ public class SubmissionResource {
     @RolesAllowed({Roles.CITIZEN, Roles.REVIEWER, Roles.SPECIALIST})
     @Operation(summary = "One submission with its timeline, cases and documents")
     public SubmissionView get(@PathParam("id") String id) {
-        return submissions.get(caller, uuid(id));
+        return submissions.get(caller, QueryParams.pathId("Submission", id));
     }
 
     @POST
@@ -91,15 +86,7 @@ public class SubmissionResource {
     @RolesAllowed(Roles.REVIEWER)
     @Operation(summary = "Accept, request supplement, approve or reject a case of the reviewer's department")
     public SubmissionView transition(@PathParam("id") String id, @Valid @NotNull TransitionRequest request) {
-        return submissions.transition(caller, uuid(id), request);
+        return submissions.transition(caller, QueryParams.pathId("Submission", id), request);
     }
 
-    /** A malformed id cannot name a submission the caller may see: 404 like any other. */
-    static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Submission", id);
-        }
-    }
 }

@@ -328,7 +328,7 @@ public class Submissions {
         if (!caller.is(Roles.CITIZEN)) {
             audit.record("submission.list", "submission", "page-" + page.page());
         }
-        return new PageView<>(items, page.page(), page.size(), total, (int) ((total + page.size() - 1) / page.size()));
+        return PageView.counted(items, page, total);
     }
 
     private static Optional<String> reviewerDepartment(Caller caller) {
