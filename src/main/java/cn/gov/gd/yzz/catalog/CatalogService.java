@@ -87,10 +87,6 @@ public class CatalogService {
         return new CatalogViews.DepartmentRef(code, d == null ? code : d.name());
     }
 
-    /** True when the code names a service item of the current catalog. */
-    public boolean serviceExists(String code) {
-        return snapshots.current().details().containsKey(code);
-    }
 
     private static List<ServiceSummary> matching(CatalogSnapshot snapshot, CatalogQuery query) {
         List<ServiceSummary> items = snapshot.items();

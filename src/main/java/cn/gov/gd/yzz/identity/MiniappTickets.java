@@ -11,10 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -136,22 +133,14 @@ public class MiniappTickets {
         }
     }
 
+    /** The platform key, held to the same rules as kiosk keys: EC P-256 or RSA of at least 2048 bits. */
     static PublicKey readPem(Path file) {
         try {
-            String pem = Files.readString(file);
-            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", ""));
-            for (String algorithm : new String[] {"RSA", "EC"}) {
-                try {
-                    return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
-                } catch (java.security.spec.InvalidKeySpecException next) {
-                    // try the other type
-                }
-            }
-            throw new IllegalStateException("yzz.miniapp.public-key-location holds neither an RSA nor an EC key");
+            return cn.gov.gd.yzz.kiosk.KioskPublicKeys.parse(Files.readString(file)).key();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the real-name platform key " + file, e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        } catch (ProblemException e) {
+            throw new IllegalStateException("yzz.miniapp.public-key-location: " + e.problem().detail());
         }
     }
 }

@@ -1,6 +1,5 @@
 package cn.gov.gd.yzz.identity;
 
-import cn.gov.gd.yzz.common.Caller;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,13 +44,5 @@ public class TokenIssuer {
         return new IssuedToken(builder.sign(), "Bearer", lifetime.toSeconds());
     }
 
-    static Map<String, Object> claims(Object... namesAndValues) {
-        Map<String, Object> claims = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            claims.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return claims;
-    }
 
-    static final String AUTH_METHOD = Caller.AUTH_METHOD_CLAIM;
 }
