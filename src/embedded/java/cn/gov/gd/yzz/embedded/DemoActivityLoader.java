@@ -102,9 +102,10 @@ public class DemoActivityLoader {
         List<DemoKiosk> kiosks = kiosksAndSpecialists(random);
         List<UUID> residents = residents(random);
         long transactions = transactions(random, kiosks, residents);
-        LOG.infof("demo activity loaded in %d ms: %d kiosks, %d specialists, %d residents, %d transactions from %s",
-                (System.nanoTime() - started) / 1_000_000, kiosks.size(), SPECIALISTS, residents.size(), transactions,
-                LocalDate.now(TransactionRecorder.CHINA).withDayOfYear(1));
+        long ratings = ratings();
+        LOG.infof("demo activity loaded in %d ms: %d kiosks, %d specialists, %d residents, %d transactions from %s, "
+                + "%d ratings", (System.nanoTime() - started) / 1_000_000, kiosks.size(), SPECIALISTS,
+                residents.size(), transactions, LocalDate.now(TransactionRecorder.CHINA).withDayOfYear(1), ratings);
     }
 
     private boolean alreadyLoaded() throws SQLException {
@@ -269,6 +270,48 @@ public class DemoActivityLoader {
             }
         }
         return count + record(batch);
+    }
+
+    /**
+     * Residents rate about one kiosk transaction in sixteen, mostly 非常满意 or 满意; each 差评 has its department's
+     * follow-up, answered unless it is recent. Written in bulk with the rows the rating feature keeps (rating, its
+     * daily rollup county-wide and per department, follow-ups), since a rating's own path is one request at a time.
+     */
+    private long ratings() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            long rated = s.executeUpdate("""
+                    INSERT INTO rating (id, event_id, score, rated_by, rated_at, day)
+                    SELECT gen_random_uuid(), event_id, CASE
+                            WHEN p < 62 THEN 5 WHEN p < 88 THEN 4 WHEN p < 96 THEN 3 WHEN p < 99 THEN 2 ELSE 1 END,
+                        kiosk_id, occurred_at + interval '2 minutes', day
+                    FROM (SELECT event_id, kiosk_id, occurred_at, day,
+                              abs(hashtext(event_id::text || 'score')) % 100 AS p
+                          FROM transaction_event WHERE kiosk_id IS NOT NULL AND hashtext(event_id::text) & 15 = 0) e
+                    """);
+            s.executeUpdate("""
+                    INSERT INTO rating_daily (scope, day, score, ratings)
+                    SELECT scope, r.day, r.score, count(*) FROM rating r
+                    JOIN transaction_event e ON e.event_id = r.event_id
+                    CROSS JOIN LATERAL (VALUES (''), (e.department_code)) AS s(scope)
+                    GROUP BY 1, 2, 3
+                    """);
+            s.executeUpdate("""
+                    INSERT INTO rating_follow_up (id, rating_id, department_code, status, due_date, created_at,
+                        answer_type, answer_text, answered_by, answered_at)
+                    SELECT gen_random_uuid(), r.id, e.department_code, CASE WHEN old THEN 'answered' ELSE 'open' END,
+                        r.day + 7, r.rated_at, CASE WHEN old THEN 'reply' END,
+                        CASE WHEN old THEN '已电话回访，说明办理要求，群众表示理解' END,
+                        CASE WHEN old THEN coalesce((SELECT min(username) FROM staff_account a
+                            WHERE a.role = 'reviewer' AND a.department_code = e.department_code), 'admin') END,
+                        CASE WHEN old THEN r.rated_at + interval '2 days' END
+                    FROM rating r JOIN transaction_event e ON e.event_id = r.event_id
+                    CROSS JOIN LATERAL (SELECT r.day < current_date - 20 AS old) o
+                    WHERE r.score <= 2
+                    """);
+            c.commit();
+            return rated;
+        }
     }
 
     private long record(List<TransactionRecorder.Event> batch) {

@@ -39,6 +39,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
+                    // room for a province-year in the benchmark without constant checkpoints
+                    .setServerConfig("shared_buffers", "512MB")
+                    .setServerConfig("max_wal_size", "4GB")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {

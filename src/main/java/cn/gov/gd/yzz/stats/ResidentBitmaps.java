@@ -11,9 +11,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
 import org.roaringbitmap.FastAggregation;
@@ -41,6 +43,8 @@ public class ResidentBitmaps {
     private final TreeMap<LocalDate, Map<String, RoaringBitmap>> byDay = new TreeMap<>();
     /** Unions of whole months, by department or ALL; dropped when a day of the month gains a resident. */
     private final Map<YearMonth, Map<String, RoaringBitmap>> monthUnions = new HashMap<>();
+    /** Unions of all departments of a day; dropped when the day gains a resident. */
+    private final Map<LocalDate, RoaringBitmap> dayUnions = new HashMap<>();
     private long readFrom;
 
     ResidentBitmaps(AgroalDataSource dataSource) {
@@ -50,53 +54,18 @@ public class ResidentBitmaps {
     /** Distinct residents with a transaction on a day of the period, of one department or of all. */
     public synchronized long residents(LocalDate from, LocalDate to, Optional<String> department) {
         refresh();
-        List<RoaringBitmap> parts = new ArrayList<>();
-        LocalDate day = from;
-        while (!day.isAfter(to)) {
-            YearMonth month = YearMonth.from(day);
-            if (day.getDayOfMonth() == 1 && !month.atEndOfMonth().isAfter(to)) {
-                // a whole month: its union is kept until a resident is added to one of its days
-                parts.add(monthUnion(month, department));
-                day = month.plusMonths(1).atDay(1);
-            } else {
-                Map<String, RoaringBitmap> departments = byDay.get(day);
-                if (departments != null) {
-                    addDay(parts, departments, department);
-                }
-                day = day.plusDays(1);
-            }
-        }
-        return cardinality(parts);
-    }
-
-    private RoaringBitmap monthUnion(YearMonth month, Optional<String> department) {
-        return monthUnions.computeIfAbsent(month, m -> new HashMap<>()).computeIfAbsent(department.orElse(ALL), d -> {
-            List<RoaringBitmap> parts = new ArrayList<>();
-            byDay.subMap(month.atDay(1), true, month.atEndOfMonth(), true).values()
-                    .forEach(departments -> addDay(parts, departments, department));
-            RoaringBitmap union = parts.isEmpty() ? new RoaringBitmap() : FastAggregation.or(parts.iterator());
-            union.runOptimize();
-            return union;
-        });
-    }
-
-    private static void addDay(List<RoaringBitmap> parts, Map<String, RoaringBitmap> departments,
-            Optional<String> department) {
-        if (department.isEmpty()) {
-            parts.addAll(departments.values());
-        } else if (departments.containsKey(department.get())) {
-            parts.add(departments.get(department.get()));
-        }
+        return cardinality(parts(from, to, department));
     }
 
     /** Distinct residents per department over the period. */
     public synchronized Map<String, Long> residentsByDepartment(LocalDate from, LocalDate to) {
         refresh();
-        Map<String, List<RoaringBitmap>> parts = new HashMap<>();
-        byDay.subMap(from, true, to, true).values().forEach(departments -> departments.forEach(
-                (code, bitmap) -> parts.computeIfAbsent(code, c -> new ArrayList<>()).add(bitmap)));
+        Set<String> departments = new HashSet<>();
+        byDay.subMap(from, true, to, true).values().forEach(d -> departments.addAll(d.keySet()));
         Map<String, Long> result = new HashMap<>();
-        parts.forEach((code, bitmaps) -> result.put(code, cardinality(bitmaps)));
+        for (String code : departments) {
+            result.put(code, cardinality(parts(from, to, Optional.of(code))));
+        }
         return result;
     }
 
@@ -104,13 +73,12 @@ public class ResidentBitmaps {
     public synchronized Map<LocalDate, Long> residentsByDay(LocalDate from, LocalDate to, Optional<String> department) {
         refresh();
         Map<LocalDate, Long> result = new TreeMap<>();
-        byDay.subMap(from, true, to, true).forEach((day, departments) -> {
-            List<RoaringBitmap> parts = department.isEmpty() ? new ArrayList<>(departments.values())
-                    : Optional.ofNullable(departments.get(department.get())).map(List::of).orElse(List.of());
-            if (!parts.isEmpty()) {
-                result.put(day, cardinality(parts));
+        for (LocalDate day : byDay.subMap(from, true, to, true).keySet()) {
+            long residents = cardinality(dayParts(day, department));
+            if (residents > 0) {
+                result.put(day, residents);
             }
-        });
+        }
         return result;
     }
 
@@ -118,15 +86,62 @@ public class ResidentBitmaps {
     public synchronized Map<LocalDate, Long> residentsByMonth(LocalDate from, LocalDate to,
             Optional<String> department) {
         refresh();
-        Map<LocalDate, List<RoaringBitmap>> parts = new TreeMap<>();
-        byDay.subMap(from, true, to, true).forEach((day, departments) -> departments.forEach((code, bitmap) -> {
-            if (department.isEmpty() || department.get().equals(code)) {
-                parts.computeIfAbsent(day.withDayOfMonth(1), m -> new ArrayList<>()).add(bitmap);
-            }
-        }));
         Map<LocalDate, Long> result = new TreeMap<>();
-        parts.forEach((month, bitmaps) -> result.put(month, cardinality(bitmaps)));
+        for (YearMonth month = YearMonth.from(from); !month.atDay(1).isAfter(to); month = month.plusMonths(1)) {
+            LocalDate start = month.atDay(1).isBefore(from) ? from : month.atDay(1);
+            LocalDate end = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
+            long residents = cardinality(parts(start, end, department));
+            if (residents > 0) {
+                result.put(month.atDay(1), residents);
+            }
+        }
         return result;
+    }
+
+    /** Bitmaps whose union is the period's residents: whole months' cached unions, and the days at either end. */
+    private List<RoaringBitmap> parts(LocalDate from, LocalDate to, Optional<String> department) {
+        List<RoaringBitmap> parts = new ArrayList<>();
+        LocalDate day = from;
+        while (!day.isAfter(to)) {
+            YearMonth month = YearMonth.from(day);
+            if (day.getDayOfMonth() == 1 && !month.atEndOfMonth().isAfter(to)) {
+                parts.add(monthUnion(month, department));
+                day = month.plusMonths(1).atDay(1);
+            } else {
+                parts.addAll(dayParts(day, department));
+                day = day.plusDays(1);
+            }
+        }
+        return parts;
+    }
+
+    /** One day's bitmap of a department, or the day's cached union of all departments. */
+    private List<RoaringBitmap> dayParts(LocalDate day, Optional<String> department) {
+        Map<String, RoaringBitmap> departments = byDay.get(day);
+        if (departments == null) {
+            return List.of();
+        }
+        if (department.isPresent()) {
+            RoaringBitmap one = departments.get(department.get());
+            return one == null ? List.of() : List.of(one);
+        }
+        return List.of(dayUnions.computeIfAbsent(day, d -> union(List.copyOf(departments.values()))));
+    }
+
+    private RoaringBitmap monthUnion(YearMonth month, Optional<String> department) {
+        return monthUnions.computeIfAbsent(month, m -> new HashMap<>()).computeIfAbsent(department.orElse(ALL), d -> {
+            List<RoaringBitmap> parts = new ArrayList<>();
+            for (LocalDate day : byDay.subMap(month.atDay(1), true, month.atEndOfMonth(), true).keySet()) {
+                parts.addAll(dayParts(day, department));
+            }
+            return union(parts);
+        });
+    }
+
+    private static RoaringBitmap union(List<RoaringBitmap> parts) {
+        RoaringBitmap union = parts.isEmpty() ? new RoaringBitmap() : FastAggregation.or(parts.iterator());
+        union.runOptimize();
+        return union;
     }
 
     private static long cardinality(List<RoaringBitmap> bitmaps) {
@@ -167,6 +182,7 @@ public class ResidentBitmaps {
                             if (!day.equals(lastDay)) {
                                 departments = byDay.computeIfAbsent(day, d -> new HashMap<>());
                                 monthUnions.remove(YearMonth.from(day));
+                                dayUnions.remove(day);
                                 lastDay = day;
                             }
                             departments.computeIfAbsent(result.getString(2), d -> new RoaringBitmap())
