@@ -176,6 +176,9 @@ class DashboardBrowserTest extends ApiTest {
 
     private void login(String username, String password) {
         page.waitForSelector("#login-view:not([hidden])");
+        if (!Files.exists(SCREENSHOTS.resolve("login.png"))) {
+            screenshot("login.png");
+        }
         page.fill("#login-username", username);
         page.fill("#login-password", password);
         page.click("#login-submit");
@@ -347,6 +350,13 @@ class DashboardBrowserTest extends ApiTest {
 
         Path shot = screenshot("dashboard.png");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
+
+        // a phone: one column, the charts follow the width
+        page.setViewportSize(390, 844);
+        page.waitForFunction("() => document.querySelector('#chart-town canvas').getBoundingClientRect().width < 390");
+        assertDrawn(chart("chart-department"));
+        screenshot("dashboard-phone.png");
+        page.setViewportSize(1440, 900);
 
         // the token survives a reload (sessionStorage), and logging out forgets it
         page.reload();
