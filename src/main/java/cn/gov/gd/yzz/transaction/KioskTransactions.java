@@ -5,8 +5,6 @@ import cn.gov.gd.yzz.catalog.CatalogViews.ServiceDetail;
 import cn.gov.gd.yzz.common.Caller;
 import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.common.Roles;
-import cn.gov.gd.yzz.identity.Citizen;
-import cn.gov.gd.yzz.kiosk.Kiosk;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,13 +34,15 @@ public class KioskTransactions {
     }
 
     private final TransactionRecorder recorder;
+    private final KioskAttributions attributions;
     private final CatalogService catalog;
     private final TransactionConfig config;
     private final JWTParser tokens;
 
-    KioskTransactions(TransactionRecorder recorder, CatalogService catalog, TransactionConfig config,
-            JWTParser tokens) {
+    KioskTransactions(TransactionRecorder recorder, KioskAttributions attributions, CatalogService catalog,
+            TransactionConfig config, JWTParser tokens) {
         this.recorder = recorder;
+        this.attributions = attributions;
         this.catalog = catalog;
         this.config = config;
         this.tokens = tokens;
@@ -55,7 +56,9 @@ public class KioskTransactions {
         if (events.size() > config.maxBatch()) {
             throw ProblemException.badRequest("batch-too-large", "At most " + config.maxBatch() + " events per batch");
         }
-        Kiosk kiosk = Kiosk.findById(kioskId);
+        KioskAttributions.Kiosk kiosk = attributions.kiosk(kioskId);
+        Set<UUID> knownCitizens = attributions.knownCitizens(
+                events.stream().map(TransactionViews.EventInput::citizenId).filter(Objects::nonNull).toList());
         OffsetDateTime now = OffsetDateTime.now();
         Set<UUID> seenInBatch = new HashSet<>();
         List<EventResult> results = new ArrayList<>();
@@ -74,11 +77,11 @@ public class KioskTransactions {
                 reason = Optional.of("occurred-in-the-future");
             } else if (e.occurredAt().isBefore(now.minus(config.maxAge()))) {
                 reason = Optional.of("older-than-" + config.maxAge().toDays() + "-days");
-            } else if (e.specialistId() != null && !kiosk.specialists.contains(e.specialistId())) {
+            } else if (e.specialistId() != null && !kiosk.specialists().contains(e.specialistId())) {
                 reason = Optional.of("specialist-not-assigned-to-kiosk");
             } else {
                 try {
-                    citizen = citizenOf(e, kioskId);
+                    citizen = citizenOf(e, kioskId, knownCitizens);
                 } catch (IllegalArgumentException invalid) {
                     reason = Optional.of(invalid.getMessage());
                 }
@@ -88,7 +91,7 @@ public class KioskTransactions {
                 continue;
             }
             valid.add(new TransactionRecorder.Event(e.eventId(), e.occurredAt(), e.kind(), e.serviceCode(),
-                    item.get().department().code(), kiosk.id, kiosk.town, kiosk.village, citizen, e.specialistId()));
+                    item.get().department().code(), kioskId, kiosk.town(), kiosk.village(), citizen, e.specialistId()));
             results.add(new EventResult(e.eventId(), "accepted", null));
         }
         Set<UUID> inserted = recorder.record(valid);
@@ -99,7 +102,7 @@ public class KioskTransactions {
     }
 
     /** The resident of the event: a citizen id, or the citizen token this kiosk holds for them. */
-    private UUID citizenOf(TransactionViews.EventInput e, String kioskId) {
+    private UUID citizenOf(TransactionViews.EventInput e, String kioskId, Set<UUID> knownCitizens) {
         if (e.citizenToken() != null) {
             try {
                 JsonWebToken token = tokens.parse(e.citizenToken());
@@ -115,7 +118,7 @@ public class KioskTransactions {
             }
         }
         if (e.citizenId() != null) {
-            if (Citizen.findById(e.citizenId()) == null) {
+            if (!knownCitizens.contains(e.citizenId())) {
                 throw new IllegalArgumentException("unknown-citizen");
             }
             return e.citizenId();

@@ -7,19 +7,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -43,33 +36,6 @@ public class TransactionRecorder {
             return occurredAt.atZoneSameInstant(CHINA).toLocalDate();
         }
 
-        String kioskKey() {
-            return kioskId == null ? MOBILE : kioskId;
-        }
-
-        String channel() {
-            return kioskId == null ? "mobile" : "kiosk";
-        }
-    }
-
-    private record RollupKey(LocalDate day, String kioskKey, String serviceCode, boolean assisted)
-            implements Comparable<RollupKey> {
-        private static final Comparator<RollupKey> ORDER = Comparator.comparing(RollupKey::day)
-                .thenComparing(RollupKey::kioskKey).thenComparing(RollupKey::serviceCode)
-                .thenComparing(RollupKey::assisted);
-
-        @Override
-        public int compareTo(RollupKey other) {
-            return ORDER.compare(this, other);
-        }
-    }
-
-    private record ResidentDay(LocalDate day, UUID citizen) implements Comparable<ResidentDay> {
-        @Override
-        public int compareTo(ResidentDay other) {
-            int byDay = day.compareTo(other.day);
-            return byDay != 0 ? byDay : citizen.compareTo(other.citizen);
-        }
     }
 
     private final EntityManager em;
@@ -84,110 +50,99 @@ public class TransactionRecorder {
         if (events.isEmpty()) {
             return Set.of();
         }
-        List<Event> ordered = new ArrayList<>(events);
-        ordered.sort(Comparator.comparing(Event::eventId));
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            Set<UUID> inserted = insertEvents(connection, ordered);
-            Map<RollupKey, long[]> rollups = new TreeMap<>();
-            Map<RollupKey, Event> samples = new TreeMap<>();
-            Set<ResidentDay> residents = new TreeSet<>();
-            for (Event e : ordered) {
-                if (!inserted.contains(e.eventId())) {
-                    continue;
-                }
-                RollupKey key = new RollupKey(e.day(), e.kioskKey(), e.serviceCode(), e.specialist() != null);
-                rollups.computeIfAbsent(key, k -> new long[1])[0]++;
-                samples.putIfAbsent(key, e);
-                if (e.citizenId() != null) {
-                    residents.add(new ResidentDay(e.day(), e.citizenId()));
+            Set<UUID> inserted = new HashSet<>();
+            try (PreparedStatement statement = connection.prepareStatement(RECORD_SQL)) {
+                bindColumns(connection, statement, events);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add(rows.getObject(1, UUID.class));
+                    }
                 }
             }
-            upsertRollups(connection, rollups, samples);
-            insertResidents(connection, residents);
             return inserted;
         });
     }
 
-    private static Set<UUID> insertEvents(Connection connection, List<Event> events) throws SQLException {
-        StringBuilder sql = new StringBuilder("INSERT INTO transaction_event (event_id, occurred_at, day, kind, "
-                + "service_code, department_code, channel, kiosk_id, town, village, citizen_id, specialist) VALUES ");
-        for (int i = 0; i < events.size(); i++) {
-            sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?)");
+    private static void bindColumns(Connection connection, PreparedStatement statement, List<Event> events)
+            throws SQLException {
+        int n = events.size();
+        String[][] columns = new String[11][n];
+        for (int i = 0; i < n; i++) {
+            Event e = events.get(i);
+            columns[0][i] = e.eventId().toString();
+            columns[1][i] = e.occurredAt().toInstant().toString();
+            columns[2][i] = e.day().toString();
+            columns[3][i] = e.kind();
+            columns[4][i] = e.serviceCode();
+            columns[5][i] = e.departmentCode();
+            columns[6][i] = e.kioskId();
+            columns[7][i] = e.town();
+            columns[8][i] = e.village();
+            columns[9][i] = e.citizenId() == null ? null : e.citizenId().toString();
+            columns[10][i] = e.specialist();
         }
-        sql.append(" ON CONFLICT (event_id) DO NOTHING RETURNING event_id");
-        Set<UUID> inserted = new HashSet<>();
-        try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (Event e : events) {
-                insert.setObject(p++, e.eventId());
-                insert.setTimestamp(p++, Timestamp.from(e.occurredAt().toInstant()));
-                insert.setObject(p++, e.day());
-                insert.setString(p++, e.kind());
-                insert.setString(p++, e.serviceCode());
-                insert.setString(p++, e.departmentCode());
-                insert.setString(p++, e.channel());
-                insert.setString(p++, e.kioskId());
-                insert.setString(p++, e.town());
-                insert.setString(p++, e.village());
-                insert.setObject(p++, e.citizenId(), Types.OTHER);
-                insert.setString(p++, e.specialist());
-            }
-            try (ResultSet rows = insert.executeQuery()) {
-                while (rows.next()) {
-                    inserted.add(rows.getObject(1, UUID.class));
-                }
-            }
-        }
-        return inserted;
-    }
-
-    private static void upsertRollups(Connection connection, Map<RollupKey, long[]> rollups,
-            Map<RollupKey, Event> samples) throws SQLException {
-        if (rollups.isEmpty()) {
-            return;
-        }
-        StringBuilder sql = new StringBuilder("INSERT INTO txn_daily (day, kiosk_key, service_code, assisted, "
-                + "department_code, town, village, channel, transactions) VALUES ");
-        for (int i = 0; i < rollups.size(); i++) {
-            sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?)");
-        }
-        sql.append(" ON CONFLICT (day, kiosk_key, service_code, assisted) DO UPDATE SET transactions = "
-                + "txn_daily.transactions + EXCLUDED.transactions");
-        try (PreparedStatement upsert = connection.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (Map.Entry<RollupKey, long[]> entry : rollups.entrySet()) {
-                RollupKey key = entry.getKey();
-                Event sample = samples.get(key);
-                upsert.setObject(p++, key.day());
-                upsert.setString(p++, key.kioskKey());
-                upsert.setString(p++, key.serviceCode());
-                upsert.setBoolean(p++, key.assisted());
-                upsert.setString(p++, sample.departmentCode());
-                upsert.setString(p++, sample.town() == null ? "" : sample.town());
-                upsert.setString(p++, sample.village() == null ? "" : sample.village());
-                upsert.setString(p++, sample.channel());
-                upsert.setLong(p++, entry.getValue()[0]);
-            }
-            upsert.executeUpdate();
+        for (int c = 0; c < columns.length; c++) {
+            statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
         }
     }
 
-    private static void insertResidents(Connection connection, Set<ResidentDay> residents) throws SQLException {
-        if (residents.isEmpty()) {
-            return;
-        }
-        StringBuilder sql = new StringBuilder("INSERT INTO resident_day (day, citizen_id) VALUES ");
-        for (int i = 0; i < residents.size(); i++) {
-            sql.append(i == 0 ? "" : ",").append("(?,?)");
-        }
-        sql.append(" ON CONFLICT DO NOTHING");
-        try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (ResidentDay r : residents) {
-                insert.setObject(p++, r.day());
-                insert.setObject(p++, r.citizen(), Types.OTHER);
-            }
-            insert.executeUpdate();
-        }
-    }
+    /**
+     * One round trip: the events whose id is new are inserted, and only those are added to every rollup. Each
+     * insert takes its rows in key order and the statement always touches the tables in the same order, so
+     * concurrent batches sharing events or rollup rows wait for each other instead of deadlocking.
+     */
+    private static final String RECORD_SQL = """
+            WITH input AS (
+                SELECT * FROM unnest(?::text[]::uuid[], ?::text[]::timestamptz[], ?::text[]::date[], ?::text[],
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]::uuid[], ?::text[])
+                    AS t(event_id, occurred_at, day, kind, service_code, department_code, kiosk_id, town, village,
+                         citizen_id, specialist)
+            ), ins AS (
+                INSERT INTO transaction_event (event_id, occurred_at, day, kind, service_code, department_code,
+                        channel, kiosk_id, town, village, citizen_id, specialist)
+                SELECT event_id, occurred_at, day, kind, service_code, department_code,
+                        CASE WHEN kiosk_id IS NULL THEN 'mobile' ELSE 'kiosk' END, kiosk_id, town, village,
+                        citizen_id, specialist
+                FROM input ORDER BY event_id
+                ON CONFLICT (event_id) DO NOTHING
+                RETURNING event_id, day, service_code, department_code, channel, kiosk_id,
+                        coalesce(town, '') AS town, coalesce(village, '') AS village, citizen_id,
+                        specialist IS NOT NULL AS assisted
+            ), fine AS (
+                INSERT INTO txn_daily (day, kiosk_key, service_code, assisted, department_code, town, village,
+                        channel, transactions)
+                SELECT day, coalesce(kiosk_id, 'mobile'), service_code, assisted, min(department_code), min(town),
+                        min(village), min(channel), count(*)
+                FROM ins GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                ON CONFLICT (day, kiosk_key, service_code, assisted)
+                    DO UPDATE SET transactions = txn_daily.transactions + EXCLUDED.transactions
+            ), department AS (
+                INSERT INTO txn_department_day (day, department_code, channel, assisted, transactions)
+                SELECT day, department_code, channel, assisted, count(*)
+                FROM ins GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                ON CONFLICT (day, department_code, channel, assisted)
+                    DO UPDATE SET transactions = txn_department_day.transactions + EXCLUDED.transactions
+            ), scoped AS (
+                SELECT s.scope, i.day, i.town, i.assisted
+                FROM ins i CROSS JOIN LATERAL (VALUES (i.department_code), ('*')) AS s(scope)
+            ), town_day AS (
+                INSERT INTO txn_town_day (scope, day, town, assisted, transactions)
+                SELECT scope, day, town, assisted, count(*) FROM scoped GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                ON CONFLICT (scope, day, town, assisted)
+                    DO UPDATE SET transactions = txn_town_day.transactions + EXCLUDED.transactions
+            ), town_month AS (
+                INSERT INTO txn_town_month (scope, month, town, assisted, transactions)
+                SELECT scope, date_trunc('month', day)::date, town, assisted, count(*)
+                FROM scoped GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                ON CONFLICT (scope, month, town, assisted)
+                    DO UPDATE SET transactions = txn_town_month.transactions + EXCLUDED.transactions
+            ), residents AS (
+                INSERT INTO resident_day (day, department_code, citizen_ordinal)
+                SELECT DISTINCT i.day, i.department_code, c.ordinal
+                FROM ins i JOIN citizen c ON c.id = i.citizen_id ORDER BY 1, 2, 3
+                ON CONFLICT DO NOTHING
+            )
+            SELECT event_id FROM ins
+            """;
 }

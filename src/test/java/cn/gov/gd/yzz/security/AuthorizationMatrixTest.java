@@ -43,6 +43,9 @@ class AuthorizationMatrixTest extends ApiTest {
     private KioskSimulator kioskX;
     private KioskSimulator kioskY;
     private String submissionOfA;
+    private String finishedOfA;
+    private String eventOfX;
+    private String followUpOfHrss;
 
     @BeforeEach
     void callers() {
@@ -65,6 +68,32 @@ class AuthorizationMatrixTest extends ApiTest {
                 .header("Idempotency-Key", "matrix-" + java.util.UUID.randomUUID())
                 .body(Map.of("serviceCode", "HRSS-008", "formData", SUBMISSION_FORM))
                 .post("/api/v1/submissions").then().statusCode(201).extract().path("id");
+        finishedOfA = finishedSubmission(tokens.get(Caller.CITIZEN_A));
+        String ratedBadly = finishedSubmission(tokens.get(Caller.CITIZEN_A));
+        given().auth().oauth2(tokens.get(Caller.CITIZEN_A)).contentType("application/json").body(Map.of("score", 1))
+                .post("/api/v1/submissions/{id}/rating", ratedBadly).then().statusCode(201);
+        followUpOfHrss = given().auth().oauth2(tokens.get(Caller.REVIEWER_HRSS)).queryParam("size", 100)
+                .get("/api/v1/ratings/follow-ups").then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.submissionId == '" + ratedBadly + "' }.id");
+        eventOfX = java.util.UUID.randomUUID().toString();
+        given().auth().oauth2(tokens.get(Caller.KIOSK_X)).contentType("application/json")
+                .body(Map.of("events", List.of(Map.of("eventId", eventOfX, "serviceCode", "HRSS-001",
+                        "occurredAt", java.time.OffsetDateTime.now().toString(), "kind", "query"))))
+                .post("/api/v1/kiosks/{id}/transactions", kioskX.id()).then().statusCode(200);
+    }
+
+    /** A submission of the citizen, accepted and approved by HRSS. */
+    private String finishedSubmission(String citizen) {
+        String id = given().auth().oauth2(citizen).contentType("application/json")
+                .header("Idempotency-Key", "matrix-" + java.util.UUID.randomUUID())
+                .body(Map.of("serviceCode", "HRSS-008", "formData", SUBMISSION_FORM))
+                .post("/api/v1/submissions").then().statusCode(201).extract().path("id");
+        for (String action : List.of("accept", "approve")) {
+            given().auth().oauth2(tokens.get(Caller.REVIEWER_HRSS)).contentType("application/json")
+                    .body(Map.of("action", action)).post("/api/v1/submissions/{id}/transitions", id).then()
+                    .statusCode(200);
+        }
+        return id;
     }
 
     private static final Map<String, Object> SUBMISSION_FORM = Map.of("pensionType", "城乡居民基本养老保险",
@@ -158,6 +187,20 @@ class AuthorizationMatrixTest extends ApiTest {
                         "serviceCode", "HRSS-001", "occurredAt", java.time.OffsetDateTime.now().toString(),
                         "kind", "query"))))
                 .post("/api/v1/kiosks/{id}/transactions", kioskX.id()), only(200, Caller.KIOSK_X)));
+        Map<Caller, Integer> rateA = only(404, Caller.CITIZEN_B);
+        rateA.put(Caller.CITIZEN_A, 201);
+        rows.add(new Row("POST /submissions/{id}/rating", r -> r.contentType("application/json")
+                .body(Map.of("score", 5)).post("/api/v1/submissions/{id}/rating", finishedOfA), rateA));
+        rows.add(new Row("POST /kiosks/{id}/transactions/{eventId}/rating", r -> r.contentType("application/json")
+                .body(Map.of("score", 5)).post("/api/v1/kiosks/{id}/transactions/{eventId}/rating", kioskX.id(),
+                        eventOfX), only(201, Caller.KIOSK_X)));
+        rows.add(new Row("GET /ratings/follow-ups", r -> r.get("/api/v1/ratings/follow-ups"),
+                only(200, Caller.REVIEWER_HRSS, Caller.REVIEWER_MEDICAL, Caller.ADMIN)));
+        Map<Caller, Integer> answerHrss = only(404, Caller.REVIEWER_MEDICAL);
+        answerHrss.put(Caller.REVIEWER_HRSS, 200);
+        rows.add(new Row("POST /ratings/follow-ups/{id}/answer", r -> r.contentType("application/json")
+                .body(Map.of("type", "reply", "text", "已回访")).post("/api/v1/ratings/follow-ups/{id}/answer",
+                        followUpOfHrss), answerHrss));
         return rows;
     }
 

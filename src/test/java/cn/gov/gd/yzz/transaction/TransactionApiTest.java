@@ -161,8 +161,9 @@ class TransactionApiTest extends ApiTest {
                 .body("results[7].reason", equalTo("unknown-citizen"));
         assertThat(counted(kiosk.id())).isEqualTo(2);
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                "SELECT count(*) FROM resident_day r JOIN transaction_event e ON e.citizen_id = r.citizen_id "
-                        + "AND e.day = r.day WHERE e.kiosk_id = ? AND e.specialist IS NOT NULL")) {
+                "SELECT count(*) FROM resident_day r JOIN citizen c ON c.ordinal = r.citizen_ordinal "
+                        + "JOIN transaction_event e ON e.citizen_id = c.id AND e.day = r.day "
+                        + "AND e.department_code = r.department_code WHERE e.kiosk_id = ? AND e.specialist IS NOT NULL")) {
             q.setString(1, kiosk.id());
             try (ResultSet r = q.executeQuery()) {
                 r.next();
