@@ -332,6 +332,11 @@ function chart(id) {
   };
 }
 
+// Tooltips are HTML: names entered by admins (towns, kiosks) must not become markup.
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
 function fmt(n) {
   return numberFormat.format(n);
 }
@@ -366,7 +371,7 @@ function horizontalBars(id, stats, color, seriesName) {
       trigger: 'axis', axisPointer: { type: 'shadow' },
       formatter: (items) => {
         const row = rows[items[0].dataIndex];
-        return `${row.label}<br>办件量：${fmt(row.transactions)}<br>服务群众：${fmt(row.residents)}`
+        return `${escapeHtml(row.label)}<br>办件量：${fmt(row.transactions)}<br>服务群众：${fmt(row.residents)}`
           + `<br>帮办：${fmt(row.assisted)}`;
       },
     },

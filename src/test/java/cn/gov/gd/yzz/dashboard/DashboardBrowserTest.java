@@ -351,6 +351,10 @@ class DashboardBrowserTest extends ApiTest {
         Path shot = screenshot("dashboard.png");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
 
+        // tooltips (HTML that ECharts styles inline) show under the page's CSP without errors
+        page.hover("#chart-town canvas");
+        page.waitForFunction("() => document.getElementById('chart-town').innerText.includes('办件量：')");
+
         // a phone: one column, the charts follow the width
         page.setViewportSize(390, 844);
         page.waitForFunction("() => document.querySelector('#chart-town canvas').getBoundingClientRect().width < 390");
