@@ -11,6 +11,13 @@ public interface DemoConfig {
     @WithDefault("false")
     boolean enabled();
 
+    /**
+     * Fill the reference county's year at start (170 kiosks, 157 specialists, about 228,000 transactions of about
+     * 46,000 residents from January to yesterday): on in the embedded run, off in the test suite and benchmarks.
+     */
+    @WithDefault("false")
+    boolean activity();
+
     /** Where the embedded start keeps its development keys (demo kiosk private keys go there too). */
     @WithDefault("target/embedded-run/keys")
     String keysDir();

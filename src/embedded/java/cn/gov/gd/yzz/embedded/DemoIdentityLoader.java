@@ -103,7 +103,7 @@ public class DemoIdentityLoader {
     }
 
     /** The demo kiosk's public key PEM, generating and storing its key pair the first time. */
-    private String publicKeyOf(String kioskId) {
+    String publicKeyOf(String kioskId) {
         try {
             Path dir = Path.of(config.keysDir(), "kiosks");
             Files.createDirectories(dir);

@@ -21,6 +21,10 @@ public class EmbeddedMain {
         if (System.getProperty("quarkus.http.host") == null && System.getenv("QUARKUS_HTTP_HOST") == null) {
             System.setProperty("quarkus.http.host", "127.0.0.1");
         }
+        // the county's year of demo activity: on for the README's run, unless turned off (YZZ_DEMO_ACTIVITY=false)
+        if (System.getProperty("yzz.demo.activity") == null && System.getenv("YZZ_DEMO_ACTIVITY") == null) {
+            System.setProperty("yzz.demo.activity", "true");
+        }
         infrastructure.serviceConfig().forEach((key, value) -> {
             if (System.getProperty(key) == null) {
                 System.setProperty(key, value);

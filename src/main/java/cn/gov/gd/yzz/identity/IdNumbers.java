@@ -64,7 +64,8 @@ public final class IdNumbers {
         return Optional.empty();
     }
 
-    static char checkCharacter(String first17) {
+    /** The GB 11643 check character of the first 17 characters. */
+    public static char checkCharacter(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (first17.charAt(i) - '0') * WEIGHTS[i];

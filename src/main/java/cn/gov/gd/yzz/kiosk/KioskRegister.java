@@ -158,6 +158,15 @@ public class KioskRegister {
         return PageView.counted(items, page, total);
     }
 
+    /** Registered kiosks, and those of them seen within the online window. */
+    public record KioskCounts(int online, int total) {
+    }
+
+    public KioskCounts counts() {
+        long online = Kiosk.count("lastSeenAt >= ?1", OffsetDateTime.now().minus(config.onlineWindow()));
+        return new KioskCounts((int) online, (int) Kiosk.count());
+    }
+
     Kiosk find(String id) {
         Kiosk kiosk = Kiosk.findById(id);
         if (kiosk == null) {

@@ -50,18 +50,24 @@ public class TransactionRecorder {
         if (events.isEmpty()) {
             return Set.of();
         }
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            Set<UUID> inserted = new HashSet<>();
-            try (PreparedStatement statement = connection.prepareStatement(RECORD_SQL)) {
-                bindColumns(connection, statement, events);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        inserted.add(rows.getObject(1, UUID.class));
-                    }
+        return em.unwrap(Session.class).doReturningWork(connection -> recordOn(connection, events));
+    }
+
+    /**
+     * The ingestion statement on a connection whose transaction the caller manages; the province-scale benchmark
+     * loads its year through it.
+     */
+    public static Set<UUID> recordOn(Connection connection, List<Event> events) throws SQLException {
+        Set<UUID> inserted = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(RECORD_SQL)) {
+            bindColumns(connection, statement, events);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    inserted.add(rows.getObject(1, UUID.class));
                 }
             }
-            return inserted;
-        });
+        }
+        return inserted;
     }
 
     private static void bindColumns(Connection connection, PreparedStatement statement, List<Event> events)

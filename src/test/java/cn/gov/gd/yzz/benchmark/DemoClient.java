@@ -43,6 +43,21 @@ final class DemoClient {
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 
+    /** An authorized GET that must answer 2xx. */
+    JsonNode get(String path, String token) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return JSON.readTree(answer.body());
+    }
+
+    String staffToken(String username, String password) throws IOException, InterruptedException {
+        return post("/api/v1/auth/staff", null, Map.of("username", username, "password", password))
+                .get("accessToken").asText();
+    }
+
     String citizenToken() throws IOException, InterruptedException {
         String ticket = post("/demo/miniapp-tickets", null, Map.of("idNumber", "441624198503121238", "name", "张三"))
                 .get("ticket").asText();

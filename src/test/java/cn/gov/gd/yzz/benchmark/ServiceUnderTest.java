@@ -37,7 +37,7 @@ final class ServiceUnderTest implements AutoCloseable {
         Path log = workDir.resolve("service.log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-                "-Dquarkus.http.port=" + port, "-Dquarkus.log.level=WARN",
+                "-Dquarkus.http.port=" + port, "-Dquarkus.log.level=WARN", "-Dyzz.demo.activity=false",
                 "-Dyzz.embedded.work-dir=" + workDir.toAbsolutePath()));
         command.addAll(List.of(extraProperties));
         command.addAll(List.of("-jar", runnerJar.toString()));

@@ -201,6 +201,10 @@ class AuthorizationMatrixTest extends ApiTest {
         rows.add(new Row("POST /ratings/follow-ups/{id}/answer", r -> r.contentType("application/json")
                 .body(Map.of("type", "reply", "text", "已回访")).post("/api/v1/ratings/follow-ups/{id}/answer",
                         followUpOfHrss), answerHrss));
+        rows.add(new Row("GET /stats/transactions", r -> r.get("/api/v1/stats/transactions?groupBy=department"),
+                only(200, Caller.REVIEWER_HRSS, Caller.REVIEWER_MEDICAL, Caller.ADMIN)));
+        rows.add(new Row("GET /stats/summary", r -> r.get("/api/v1/stats/summary"),
+                only(200, Caller.REVIEWER_HRSS, Caller.REVIEWER_MEDICAL, Caller.ADMIN)));
         return rows;
     }
 

@@ -1,0 +1,16 @@
+package cn.gov.gd.yzz.stats;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "yzz.stats")
+public interface StatsConfig {
+
+    /** Longest period, in days, that one statistics request may cover; longer answers 400. */
+    @WithDefault("1096")
+    int maxPeriodDays();
+
+    /** Period, in days up to today, when a request names neither {@code from} nor {@code to}. */
+    @WithDefault("30")
+    int defaultPeriodDays();
+}
