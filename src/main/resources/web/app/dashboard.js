@@ -377,7 +377,7 @@ function horizontalBars(id, stats, color, seriesName) {
     },
     xAxis: { type: 'value', minInterval: 1, axisLabel: baseText, splitLine: { lineStyle: { color: '#eef0f4' } } },
     yAxis: {
-      type: 'category', data: rows.map((r) => r.label), axisLabel: { ...baseText, width: 120, overflow: 'truncate' },
+      type: 'category', data: rows.map((r) => r.label), axisLabel: { ...baseText, width: 150, overflow: 'truncate' },
       axisTick: { show: false },
     },
     series: [{

@@ -341,12 +341,13 @@ class DashboardBrowserTest extends ApiTest {
         assertThat(download.failure()).isNull();
         assertThat(download.suggestedFilename()).endsWith(".csv").doesNotContain("/");
         byte[] saved = Files.readAllBytes(download.path());
-        byte[] expected = given().auth().oauth2(admin)
+        io.restassured.response.ExtractableResponse<?> api = given().auth().oauth2(admin)
                 .queryParams("groupBy", "department", "from", DAY1.toString(), "to", DAY2.toString(), "format", "csv")
-                .get("/api/v1/stats/transactions").then().statusCode(200).extract().asByteArray();
-        assertThat(saved).isEqualTo(expected);
+                .get("/api/v1/stats/transactions").then().statusCode(200).extract();
+        assertThat(saved).isEqualTo(api.asByteArray());
+        assertThat(api.header("Content-Disposition")).contains("filename=\"" + download.suggestedFilename() + "\"");
         String csv = new String(saved, StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFFkey,label,transactions,residents,assisted").contains("HRSS");
+        assertThat(csv).startsWith("\uFEFF代码,名称,办件量,服务群众数,帮办量").contains("HRSS,");
 
         Path shot = screenshot("dashboard.png");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
