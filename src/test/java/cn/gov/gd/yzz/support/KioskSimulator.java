@@ -26,10 +26,15 @@ public final class KioskSimulator {
 
     /** Registers a new kiosk with a fresh EC P-256 key and the given specialists. */
     public static KioskSimulator register(String adminToken, String... specialists) {
+        return registerIn(adminToken, "阳明镇", "测试村", specialists);
+    }
+
+    /** Registers a new kiosk in the given town and village. */
+    public static KioskSimulator registerIn(String adminToken, String town, String village, String... specialists) {
         String id = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         KioskSimulator kiosk = new KioskSimulator(id, EmbeddedKeys.newEcKeyPair());
         given().auth().oauth2(adminToken).contentType("application/json")
-                .body(Map.of("id", id, "name", "测试村委会粤智助", "town", "阳明镇", "village", "测试村",
+                .body(Map.of("id", id, "name", "测试村委会粤智助", "town", town, "village", village,
                         "publicKeyPem", kiosk.publicKeyPem(), "specialists", java.util.List.of(specialists),
                         "hardware", java.util.List.of("id_card_reader", "camera", "printer")))
                 .post("/api/v1/admin/kiosks").then().statusCode(201);
