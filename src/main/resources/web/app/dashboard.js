@@ -7,7 +7,7 @@ window.echarts = echarts;
 
 const TOKEN_KEY = 'yzz.dashboard.session';
 const ZONE = 'Asia/Shanghai';
-const RATING_LABELS = ['非常不满意', '不满意', '一般', '满意', '非常满意'];
+const RATING_LABELS = ['非常不满意', '不满意', '基本满意', '满意', '非常满意'];
 const RATING_COLORS = ['#d7372f', '#f08a24', '#f2c037', '#5cb85c', '#16a34a'];
 const CSV_NAMES = {
   department: '办件量_按部门',
