@@ -98,25 +98,34 @@ class TransactionRollups {
         String scope = filter.department().orElse(ALL_DEPARTMENTS);
         String narrowing = (filter.town().isPresent() ? " AND town = ?" : "")
                 + (filter.assisted().isPresent() ? " AND assisted = ?" : "");
-        StringBuilder sql = new StringBuilder("SELECT town, sum(transactions), "
-                + "coalesce(sum(transactions) FILTER (WHERE assisted), 0) FROM (");
+        // each non-empty range is its own branch, so that each is one range of the primary key
+        List<String> branches = new ArrayList<>();
         if (!firstMonth.isAfter(lastMonthEnd)) {
-            sql.append("SELECT town, assisted, transactions FROM txn_town_month WHERE scope = ? "
-                    + "AND month BETWEEN ? AND ?").append(narrowing).append(" UNION ALL ");
+            branches.add("SELECT town, assisted, transactions FROM txn_town_month WHERE scope = ? "
+                    + "AND month BETWEEN ? AND ?" + narrowing);
             parameters.addAll(List.of(scope, firstMonth, lastMonth.atDay(1)));
             addNarrowing(parameters, filter);
-            sql.append("SELECT town, assisted, transactions FROM txn_town_day WHERE scope = ? "
-                    + "AND (day BETWEEN ? AND ? OR day BETWEEN ? AND ?)").append(narrowing);
-            parameters.addAll(List.of(scope, period.from(), firstMonth.minusDays(1), lastMonthEnd.plusDays(1),
-                    period.to()));
+            addDays(branches, parameters, scope, narrowing, filter, period.from(), firstMonth.minusDays(1));
+            addDays(branches, parameters, scope, narrowing, filter, lastMonthEnd.plusDays(1), period.to());
         } else {
-            sql.append("SELECT town, assisted, transactions FROM txn_town_day WHERE scope = ? "
-                    + "AND day BETWEEN ? AND ?").append(narrowing);
-            parameters.addAll(List.of(scope, period.from(), period.to()));
+            addDays(branches, parameters, scope, narrowing, filter, period.from(), period.to());
         }
-        addNarrowing(parameters, filter);
+        StringBuilder sql = new StringBuilder("SELECT town, sum(transactions), "
+                + "coalesce(sum(transactions) FILTER (WHERE assisted), 0) FROM (")
+                .append(String.join(" UNION ALL ", branches));
         sql.append(") p GROUP BY town");
         return new Query(sql.toString(), parameters);
+    }
+
+    private static void addDays(List<String> branches, List<Object> parameters, String scope, String narrowing,
+            StatsFilter filter, LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            return;
+        }
+        branches.add("SELECT town, assisted, transactions FROM txn_town_day WHERE scope = ? AND day BETWEEN ? AND ?"
+                + narrowing);
+        parameters.addAll(List.of(scope, from, to));
+        addNarrowing(parameters, filter);
     }
 
     private static void addNarrowing(List<Object> parameters, StatsFilter filter) {

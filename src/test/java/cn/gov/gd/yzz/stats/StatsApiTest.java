@@ -113,6 +113,42 @@ class StatsApiTest extends ApiTest {
     }
 
     @Test
+    void everyRollupGivesTheSameTotalsOverWholeMonthsAndTheirEdges() {
+        KioskSimulator kiosk = KioskSimulator.register(admin, Staff.SPECIALIST);
+        LocalDate today = LocalDate.now(CHINA);
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            events.add(event(new Known(UUID.randomUUID(), i % 2 == 0 ? "HRSS-001" : "PUBLIC_SECURITY-001",
+                    today.minusDays(1 + i % 28), -1, i % 4 == 0), List.of()));
+        }
+        send(kiosk.deviceToken(), kiosk.id(), events);
+        LocalDate lastMonth = today.minusMonths(1).withDayOfMonth(1);
+        List<LocalDate[]> periods = List.of(
+                new LocalDate[] {lastMonth.minusDays(5), today},
+                new LocalDate[] {lastMonth, lastMonth.plusMonths(1).minusDays(1)},
+                new LocalDate[] {lastMonth.plusDays(3), today},
+                new LocalDate[] {today.minusDays(27), today.minusDays(2)});
+        for (LocalDate[] p : periods) {
+            for (String assisted : List.of("", "&assisted=true")) {
+                long byDepartment = total("department", p, assisted);
+                assertThat(total("town", p, assisted)).as("town %s..%s%s", p[0], p[1], assisted)
+                        .isEqualTo(byDepartment);
+                assertThat(total("kiosk", p, assisted)).as("kiosk %s..%s%s", p[0], p[1], assisted)
+                        .isEqualTo(byDepartment);
+                assertThat(total("month", p, assisted)).isEqualTo(byDepartment);
+            }
+            assertThat(total("town", p, "&department=HRSS")).isEqualTo(total("service", p, "&department=HRSS"));
+        }
+    }
+
+    private long total(String groupBy, LocalDate[] period, String filters) {
+        return ((Number) given().auth().oauth2(admin)
+                .get("/api/v1/stats/transactions?groupBy=" + groupBy + "&from=" + period[0] + "&to=" + period[1]
+                        + filters)
+                .then().statusCode(200).extract().path("total")).longValue();
+    }
+
+    @Test
     void aReviewerSeesOnlyTheirDepartmentAndOthersAreRefused() {
         KioskSimulator kiosk = KioskSimulator.register(admin);
         OffsetDateTime noon = LocalDate.now(CHINA).minusDays(1).atTime(LocalTime.NOON).atZone(CHINA)
