@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads transaction counts from the coarsest rollup that can answer a question (see V5__statistics_rollups.sql):
@@ -186,9 +187,8 @@ class TransactionRollups {
     }
 
     /** Transactions and assisted transactions of the whole period, of one department or of all. */
-    Counts total(StatsPeriod period, java.util.Optional<String> department) {
-        StatsFilter filter = new StatsFilter(department, java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty());
+    Counts total(StatsPeriod period, Optional<String> department) {
+        StatsFilter filter = new StatsFilter(department, Optional.empty(), Optional.empty(), Optional.empty());
         List<Counts> byChannel = counts(GroupBy.CHANNEL, period, filter);
         return new Counts("total", byChannel.stream().mapToLong(Counts::transactions).sum(),
                 byChannel.stream().mapToLong(Counts::assisted).sum());

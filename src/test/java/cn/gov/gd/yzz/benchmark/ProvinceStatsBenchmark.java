@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -307,10 +306,5 @@ class ProvinceStatsBenchmark {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[(int) Math.ceil(sorted.length * 0.99) - 1];
-    }
-
-    @SuppressWarnings("unused")
-    private static Random unused() {
-        return new Random();
     }
 }
