@@ -37,6 +37,64 @@ final class HttpLoadClient implements AutoCloseable {
         return request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** A POST of a JSON body prepared before the run, as one write. */
+    static byte[] post(String path, byte[] json, String... headers) {
+        StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1\r\nAccept: application/json\r\nContent-Type: application/json\r\n")
+                .append("Content-Length: ").append(json.length).append("\r\n");
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] request = java.util.Arrays.copyOf(headBytes, headBytes.length + json.length);
+        System.arraycopy(json, 0, request, headBytes.length, json.length);
+        return request;
+    }
+
+    /** The status and body of an answer. */
+    record Answer(int status, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Sends the request and keeps the answer's body. */
+    Answer exchange(byte[] request) throws IOException {
+        out.write(request);
+        out.flush();
+        String status = readLine();
+        int code = Integer.parseInt(status.substring(9, 12));
+        int length = 0;
+        boolean chunked = false;
+        for (String header = readLine(); !header.isEmpty(); header = readLine()) {
+            int colon = header.indexOf(':');
+            String name = header.substring(0, colon).trim();
+            if (name.equalsIgnoreCase("content-length")) {
+                length = Integer.parseInt(header.substring(colon + 1).trim());
+            } else if (name.equalsIgnoreCase("transfer-encoding") && header.toLowerCase().contains("chunked")) {
+                chunked = true;
+            }
+        }
+        if (!chunked) {
+            return new Answer(code, readExactly(length));
+        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (int size = Integer.parseInt(readLine().trim(), 16); size > 0; size = Integer.parseInt(readLine().trim(), 16)) {
+            body.write(readExactly(size));
+            readLine();
+        }
+        readLine();
+        return new Answer(code, body.toByteArray());
+    }
+
+    private byte[] readExactly(int length) throws IOException {
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length < length) {
+            throw new IOException("connection closed inside a body");
+        }
+        return bytes;
+    }
+
     /** Sends the request and reads the whole answer; returns the status code. */
     int call(byte[] request) throws IOException {
         out.write(request);

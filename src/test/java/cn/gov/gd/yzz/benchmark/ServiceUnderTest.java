@@ -40,6 +40,11 @@ final class ServiceUnderTest implements AutoCloseable {
                 "-Dquarkus.http.port=" + port, "-Dquarkus.log.level=WARN", "-Dyzz.demo.activity=false",
                 "-Dyzz.embedded.work-dir=" + workDir.toAbsolutePath()));
         command.addAll(List.of(extraProperties));
+        // e.g. -Dbench.service-jvm-args=-XX:StartFlightRecording=filename=service.jfr to profile the service
+        String jvmArgs = System.getProperty("bench.service-jvm-args", "").strip();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
+        }
         command.addAll(List.of("-jar", runnerJar.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
