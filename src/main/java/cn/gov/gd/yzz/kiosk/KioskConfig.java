@@ -23,7 +23,10 @@ public interface KioskConfig {
     @WithDefault("0.80")
     double faceScoreThreshold();
 
-    /** How long an instance trusts its cached "kiosk enabled" answer; other instances see a disable within this. */
+    /**
+     * How long an instance trusts its cached kiosk state (enabled, place, specialists); other instances see a disable,
+     * move or reassignment within this.
+     */
     @WithDefault("5s")
     Duration stateCacheTtl();
 }

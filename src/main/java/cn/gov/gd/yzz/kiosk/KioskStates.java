@@ -7,25 +7,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Whether tokens bound to a kiosk may be used: the kiosk is enabled and the token was issued after the kiosk's last
- * disable or key rotation. Cached for a few seconds per instance, because every request with a kiosk-bound token asks
- * and a database round trip each time would be the price of a rare event. A change is seen at once on the instance
- * that made it (the entry is dropped after commit) and within {@link KioskConfig#stateCacheTtl()} on the others.
+ * Whether tokens bound to a kiosk may be used (the kiosk is enabled and the token was issued after the kiosk's last
+ * disable or key rotation), and where the kiosk stands, for attributing its transaction events. Cached for a few
+ * seconds per instance, because every request with a kiosk-bound token asks and a database round trip each time would
+ * be the price of a rare event. A change is seen at once on the instance that made it (the entry is dropped after
+ * commit) and within {@link KioskConfig#stateCacheTtl()} on the others.
  */
 @ApplicationScoped
 public class KioskStates {
 
-    /** What the guard needs to know of a kiosk. */
-    record TokenPolicy(boolean enabled, Instant notBefore) {
+    /** Where a kiosk stands and who is assigned to assist at it. */
+    public record Placement(String town, String village, Set<String> specialists) {
+    }
+
+    /** What the guard and the attribution of events need to know of a kiosk. */
+    record TokenPolicy(boolean enabled, Instant notBefore, Placement placement) {
         boolean accepts(Instant issuedAt) {
             // iat has whole seconds: a token of the same second as the revocation is refused too
             return enabled && issuedAt != null && issuedAt.isAfter(notBefore);
         }
     }
 
-    private static final TokenPolicy UNKNOWN = new TokenPolicy(false, Instant.MAX);
+    private static final TokenPolicy UNKNOWN = new TokenPolicy(false, Instant.MAX, null);
 
     private final LoadingCache<String, TokenPolicy> policies;
 
@@ -36,12 +43,18 @@ public class KioskStates {
                 .build(id -> QuarkusTransaction.requiringNew().call(() -> {
                     Kiosk kiosk = Kiosk.findById(id);
                     return kiosk == null ? UNKNOWN
-                            : new TokenPolicy(kiosk.enabled, kiosk.tokensNotBefore.toInstant());
+                            : new TokenPolicy(kiosk.enabled, kiosk.tokensNotBefore.toInstant(),
+                                    new Placement(kiosk.town, kiosk.village, Set.copyOf(kiosk.specialists)));
                 }));
     }
 
     public boolean accepts(String kioskId, Instant issuedAt) {
         return policies.get(kioskId).accepts(issuedAt);
+    }
+
+    /** The kiosk's place and specialists; empty for a kiosk that does not exist. */
+    public Optional<Placement> placement(String kioskId) {
+        return Optional.ofNullable(policies.get(kioskId).placement());
     }
 
     void onKioskChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) KioskChanged change) {

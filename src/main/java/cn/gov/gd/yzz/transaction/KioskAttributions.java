@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.transaction;
 
+import cn.gov.gd.yzz.kiosk.KioskStates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -12,46 +13,28 @@ import java.util.UUID;
 import org.hibernate.Session;
 
 /**
- * What a batch of events needs to know about its kiosk and residents, read in one query each: ingestion time is
- * dominated by round trips to the database, not by work in it.
+ * What a batch of events needs to know about its kiosk (cached) and residents (one query for the batch): ingestion
+ * time is dominated by round trips to the database, not by work in it.
  */
 @ApplicationScoped
 class KioskAttributions {
 
-    record Kiosk(String town, String village, Set<String> specialists) {
-    }
-
     private final EntityManager em;
+    private final KioskStates states;
 
-    KioskAttributions(EntityManager em) {
+    KioskAttributions(EntityManager em, KioskStates states) {
         this.em = em;
+        this.states = states;
     }
 
-    /** The kiosk's town, village and assigned specialists; the caller's token proves the kiosk exists. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    Kiosk kiosk(String kioskId) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT k.town, k.village, s.username "
-                    + "FROM kiosk k LEFT JOIN kiosk_specialist s ON s.kiosk_id = k.id WHERE k.id = ?")) {
-                query.setString(1, kioskId);
-                String town = null;
-                String village = null;
-                Set<String> specialists = new HashSet<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        town = rows.getString(1);
-                        village = rows.getString(2);
-                        if (rows.getString(3) != null) {
-                            specialists.add(rows.getString(3));
-                        }
-                    }
-                }
-                if (town == null) {
-                    throw new IllegalStateException("kiosk of a valid token is missing");
-                }
-                return new Kiosk(town, village, specialists);
-            }
-        });
+    /**
+     * The kiosk's town, village and assigned specialists, from the kiosk cache the token guard has just consulted for
+     * this request: a kiosk moved or reassigned is seen at once on the instance that changed it and within
+     * {@code yzz.kiosk.state-cache-ttl} on the others. The caller's token proves the kiosk exists.
+     */
+    KioskStates.Placement kiosk(String kioskId) {
+        return states.placement(kioskId)
+                .orElseThrow(() -> new IllegalStateException("kiosk of a valid token is missing"));
     }
 
     /** Those of the given ids that name a registered citizen. */

@@ -5,6 +5,7 @@ import cn.gov.gd.yzz.catalog.CatalogViews.ServiceDetail;
 import cn.gov.gd.yzz.common.Caller;
 import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.common.Roles;
+import cn.gov.gd.yzz.kiosk.KioskStates;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +57,7 @@ public class KioskTransactions {
         if (events.size() > config.maxBatch()) {
             throw ProblemException.badRequest("batch-too-large", "At most " + config.maxBatch() + " events per batch");
         }
-        KioskAttributions.Kiosk kiosk = attributions.kiosk(kioskId);
+        KioskStates.Placement kiosk = attributions.kiosk(kioskId);
         Set<UUID> knownCitizens = attributions.knownCitizens(
                 events.stream().map(TransactionViews.EventInput::citizenId).filter(Objects::nonNull).toList());
         OffsetDateTime now = OffsetDateTime.now();

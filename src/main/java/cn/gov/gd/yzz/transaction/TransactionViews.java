@@ -1,5 +1,7 @@
 package cn.gov.gd.yzz.transaction;
 
+import cn.gov.gd.yzz.common.Rfc3339DateTimeDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +19,7 @@ public final class TransactionViews {
     public record EventInput(
             @NotNull UUID eventId,
             @NotBlank @Size(max = 40) String serviceCode,
-            @NotNull OffsetDateTime occurredAt,
+            @NotNull @JsonDeserialize(using = Rfc3339DateTimeDeserializer.class) OffsetDateTime occurredAt,
             @NotNull @Pattern(regexp = "query|print|payment|submission") String kind,
             UUID citizenId,
             @Size(max = 8000) String citizenToken,

@@ -49,7 +49,7 @@ class IngestionBenchmark {
         int events = Integer.getInteger("bench.events", 100_000);
         int streams = Integer.getInteger("bench.streams", 2);
         int rounds = Integer.getInteger("bench.ingest-rounds", 3);
-        int warmup = Integer.getInteger("bench.warmup-events", 200_000);
+        int warmup = Integer.getInteger("bench.warmup-events", 600_000);
         Path runner = Path.of(System.getProperty("bench.runner", "target/embedded-app/quarkus-app/quarkus-run.jar"));
         Path workDir = Path.of(System.getProperty("bench.work-dir", "target/benchmark"));
         try (ServiceUnderTest service = ServiceUnderTest.start(runner, workDir.resolve("ingest-run"), "512m")) {
