@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.document;
 
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -13,14 +14,31 @@ public class ObjectStoreClientProducer {
 
     @Produces
     @Singleton
-    MinioClient minioClient(ObjectStoreConfig config) {
-        OkHttpClient http = new OkHttpClient.Builder()
+    OkHttpClient objectStoreHttp(ObjectStoreConfig config) {
+        return new OkHttpClient.Builder()
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.ioTimeout())
                 .writeTimeout(config.ioTimeout())
                 .retryOnConnectionFailure(false)
                 .build();
+    }
+
+    @Produces
+    @Singleton
+    MinioClient minioClient(ObjectStoreConfig config, OkHttpClient http) {
         return MinioClient.builder()
+                .endpoint(config.endpoint())
+                .credentials(config.accessKey(), config.secretKey())
+                .region(config.region())
+                .httpClient(http)
+                .build();
+    }
+
+    /** The same store and connections, for sending the parts of an upload while the next part is read. */
+    @Produces
+    @Singleton
+    MinioAsyncClient minioAsyncClient(ObjectStoreConfig config, OkHttpClient http) {
+        return MinioAsyncClient.builder()
                 .endpoint(config.endpoint())
                 .credentials(config.accessKey(), config.secretKey())
                 .region(config.region())

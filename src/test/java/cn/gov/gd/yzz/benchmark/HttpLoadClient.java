@@ -62,6 +62,26 @@ final class HttpLoadClient implements AutoCloseable {
     Answer exchange(byte[] request) throws IOException {
         out.write(request);
         out.flush();
+        return answer();
+    }
+
+    /**
+     * Sends a request whose body is {@code head}, then {@code body} read through to its end, then {@code tail}, in
+     * writes of {@code chunk} bytes, and keeps the answer's body: an upload of any size, held nowhere whole.
+     */
+    Answer stream(String requestHead, byte[] head, InputStream body, byte[] tail, int chunk) throws IOException {
+        out.write(requestHead.getBytes(StandardCharsets.US_ASCII));
+        out.write(head);
+        byte[] buffer = new byte[chunk];
+        for (int n = body.readNBytes(buffer, 0, chunk); n > 0; n = body.readNBytes(buffer, 0, chunk)) {
+            out.write(buffer, 0, n);
+        }
+        out.write(tail);
+        out.flush();
+        return answer();
+    }
+
+    private Answer answer() throws IOException {
         String status = readLine();
         int code = Integer.parseInt(status.substring(9, 12));
         int length = 0;

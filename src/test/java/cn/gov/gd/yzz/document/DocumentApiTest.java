@@ -99,6 +99,57 @@ class DocumentApiTest extends ApiTest {
     }
 
     @Test
+    void aDocumentOfSeveralStorePartsIsStoredByteForByte() throws Exception {
+        // 12 MiB and a bit: three parts of the store's multipart upload, the last one short
+        byte[] scan = Arrays.copyOf(PDF, 12 * 1024 * 1024 + 4321);
+        new java.util.Random(42).nextBytes(scan);
+        System.arraycopy(PDF, 0, scan, 0, PDF.length);
+        String id = upload(owner, submission, "scan.pdf", scan, "application/pdf").statusCode(201)
+                .body("size", equalTo(scan.length))
+                .body("sha256", equalTo(sha256(scan)))
+                .extract().path("id");
+        String location = given().auth().oauth2(owner).redirects().follow(false)
+                .get("/api/v1/submissions/{s}/documents/{d}", submission, id).then().statusCode(302)
+                .extract().header("Location");
+        HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(sha256(fetched.body())).isEqualTo(sha256(scan));
+    }
+
+    @Test
+    void anOversizedUploadWithoutLengthIsRefusedWhileStreamingAndLeavesNothing() throws Exception {
+        // no Content-Length: the limit is found only after 20 MB went through, four parts of it already stored
+        String boundary = "----yzz-test";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] big = Arrays.copyOf(PDF, 21 * 1024 * 1024);
+        java.io.InputStream body = new java.io.SequenceInputStream(java.util.Collections.enumeration(java.util.List.of(
+                new java.io.ByteArrayInputStream(head), new java.io.ByteArrayInputStream(big),
+                new java.io.ByteArrayInputStream(tail))));
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                        + "/api/v1/submissions/" + submission + "/documents"))
+                        .header("Authorization", "Bearer " + owner)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+        assertThat(answer.body()).contains("payload-too-large");
+        given().auth().oauth2(owner).get("/api/v1/submissions/{id}", submission).then()
+                .body("documents.size()", equalTo(0));
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT count(*) FROM document WHERE submission_id = ?")) {
+            q.setObject(1, UUID.fromString(submission));
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                assertThat(r.getLong(1)).isZero();
+            }
+        }
+    }
+
+    @Test
     void refusesExecutablesMismatchedTypesAndOversizedFiles() {
         assertProblem(upload(owner, submission, "scan.pdf", EXE, "application/pdf"), 415, "unsupported-media-type");
         assertProblem(upload(owner, submission, "photo.png", PDF, "image/png"), 415, "unsupported-media-type");
