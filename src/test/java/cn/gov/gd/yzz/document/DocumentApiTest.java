@@ -81,13 +81,7 @@ class DocumentApiTest extends ApiTest {
         given().auth().oauth2(owner).get("/api/v1/submissions/{id}", submission).then()
                 .body("documents[0].id", equalTo(id));
 
-        String location = given().auth().oauth2(owner).redirects().follow(false)
-                .get("/api/v1/submissions/{s}/documents/{d}", submission, id).then().statusCode(302)
-                .extract().header("Location");
-        HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(fetched.statusCode()).isEqualTo(200);
-        assertThat(fetched.body()).isEqualTo(PDF);
+        assertThat(download(id)).isEqualTo(PDF);
 
         given().auth().oauth2(Staff.token(Staff.REVIEWER_HRSS)).accept("application/json")
                 .get("/api/v1/submissions/{s}/documents/{d}", submission, id).then().statusCode(200)
@@ -96,6 +90,17 @@ class DocumentApiTest extends ApiTest {
                 .get("/api/v1/submissions/{s}/documents/{d}", submission, id).then(), 404, "not-found");
         assertProblem(given().auth().oauth2(Citizens.newMobileCitizen()).accept("application/json")
                 .get("/api/v1/submissions/{s}/documents/{d}", submission, id).then(), 404, "not-found");
+    }
+
+    /** The document's bytes, through the short-lived link its owner is redirected to. */
+    private byte[] download(String documentId) throws Exception {
+        String location = given().auth().oauth2(owner).redirects().follow(false)
+                .get("/api/v1/submissions/{s}/documents/{d}", submission, documentId).then().statusCode(302)
+                .extract().header("Location");
+        HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        return fetched.body();
     }
 
     @Test
@@ -108,13 +113,7 @@ class DocumentApiTest extends ApiTest {
                 .body("size", equalTo(scan.length))
                 .body("sha256", equalTo(sha256(scan)))
                 .extract().path("id");
-        String location = given().auth().oauth2(owner).redirects().follow(false)
-                .get("/api/v1/submissions/{s}/documents/{d}", submission, id).then().statusCode(302)
-                .extract().header("Location");
-        HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(fetched.statusCode()).isEqualTo(200);
-        assertThat(sha256(fetched.body())).isEqualTo(sha256(scan));
+        assertThat(sha256(download(id))).isEqualTo(sha256(scan));
     }
 
     @Test
