@@ -45,9 +45,10 @@ class PipelinedObjectWriter {
             CompletableFuture<UploadPartResponse> previous = null;
             int length = first.length;
             int current = 0;
+            int partNumber = 0;
             while (length > 0) {
                 CompletableFuture<UploadPartResponse> sending = store.uploadPartAsync(bucket, null, key,
-                        buffers[current], length, uploadId, parts.size() + (previous == null ? 1 : 2), null, null);
+                        buffers[current], length, uploadId, ++partNumber, null, null);
                 // the other buffer is free once the part read into it before has been stored
                 if (previous != null) {
                     UploadPartResponse stored = previous.get();
