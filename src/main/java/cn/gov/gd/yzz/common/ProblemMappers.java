@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -171,11 +173,26 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body);
     }
 
+    /**
+     * The violation's place in the request body as a JSON pointer ({@code /events/3/kind}): the resource method and
+     * parameter nodes Hibernate Validator puts first are dropped, and a list index becomes a pointer segment.
+     */
     private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        // drop the "method.argument" prefix Hibernate Validator puts on resource method parameters
-        String[] parts = path.split("\\.");
-        String field = parts.length > 2 ? String.join("/", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : "";
-        return Problem.FieldError.pointer("/" + field, violation.getMessage());
+        StringBuilder pointer = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                continue;
+            }
+            if (node.isInIterable()) {
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (at != null) {
+                    pointer.append('/').append(at);
+                }
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                pointer.append('/').append(node.getName());
+            }
+        }
+        return Problem.FieldError.pointer(pointer.isEmpty() ? "/" : pointer.toString(), violation.getMessage());
     }
 }

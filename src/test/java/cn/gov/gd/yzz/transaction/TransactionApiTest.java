@@ -3,6 +3,7 @@ package cn.gov.gd.yzz.transaction;
 import static cn.gov.gd.yzz.support.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.gov.gd.yzz.support.ApiTest;
@@ -185,6 +186,18 @@ class TransactionApiTest extends ApiTest {
                 "query"), noId)), 400, "validation-failed");
         Map<String, Object> badKind = event(UUID.randomUUID(), "HRSS-001", OffsetDateTime.now(), "gossip");
         assertProblem(send(device, kiosk.id(), List.of(badKind)), 400, "validation-failed");
+        // every failing field of every event is named by its JSON pointer; the valid event in between is not
+        Map<String, Object> longCode = event(UUID.randomUUID(), "X".repeat(41), OffsetDateTime.now(), "query");
+        longCode.put("specialistId", "s".repeat(101));
+        Map<String, Object> blankCode = event(UUID.randomUUID(), " ", OffsetDateTime.now(), "query");
+        blankCode.remove("occurredAt");
+        List<Map<String, Object>> mixed = new ArrayList<>(List.of(noId, event(UUID.randomUUID(), "HRSS-001",
+                OffsetDateTime.now(), "query"), longCode, blankCode));
+        mixed.add(null);
+        ValidatableResponse answer = send(device, kiosk.id(), mixed);
+        assertProblem(answer, 400, "validation-failed");
+        answer.body("errors.pointer", containsInAnyOrder("/events/0/eventId", "/events/2/serviceCode",
+                "/events/2/specialistId", "/events/3/serviceCode", "/events/3/occurredAt", "/events/4"));
         Map<String, Object> badDate = event(UUID.randomUUID(), "HRSS-001", OffsetDateTime.now(), "query");
         badDate.put("occurredAt", "yesterday");
         assertProblem(send(device, kiosk.id(), List.of(badDate)), 400, "malformed-body");
