@@ -5,10 +5,12 @@
 -- batch. A PL/pgSQL function keeps its statements' plans for the session and can carry the setting itself.
 --
 -- The events not seen before are inserted (the event id's primary key decides, however late or concurrent a repeat
--- arrives) and only those are added to every rollup, in the same transaction as the caller's. Each insert takes its
--- rows in key order and the tables are always written in the same order, so concurrent batches that share events or
--- rollup rows wait for each other instead of deadlocking. Times come as microseconds since 1970-01-01T00:00Z and days
--- (in China's time zone, fixed by the caller) as days since 1970-01-01: binary numbers, with nothing to parse.
+-- arrives) and only those are added to every rollup, in the same transaction as the caller's. They are counted once by
+-- all their attributes (a batch of 100 from one kiosk makes a handful of groups) and each rollup sums those groups:
+-- sorting the events once instead of once per rollup takes half the rollups' cost off every batch. Each insert takes
+-- its rows in key order and the tables are always written in the same order, so concurrent batches that share events
+-- or rollup rows wait for each other instead of deadlocking. Times come as microseconds since 1970-01-01T00:00Z and
+-- days (in China's time zone, fixed by the caller) as days since 1970-01-01: binary numbers, with nothing to parse.
 CREATE FUNCTION record_transaction_events(
     p_event_ids        uuid[],
     p_occurred_micros  bigint[],
@@ -35,47 +37,53 @@ BEGIN
     ), ins AS (
         INSERT INTO transaction_event (event_id, occurred_at, day, kind, service_code, department_code, channel,
                 kiosk_id, town, village, citizen_id, specialist)
-        SELECT event_id, timestamptz 'epoch' + occurred_micros * interval '1 microsecond', date '1970-01-01' + epoch_day,
-                kind, service_code, department_code, CASE WHEN kiosk_id IS NULL THEN 'mobile' ELSE 'kiosk' END,
-                kiosk_id, town, village, citizen_id, specialist
+        SELECT event_id, timestamptz 'epoch' + occurred_micros * interval '1 microsecond',
+                date '1970-01-01' + epoch_day, kind, service_code, department_code,
+                CASE WHEN kiosk_id IS NULL THEN 'mobile' ELSE 'kiosk' END, kiosk_id, town, village, citizen_id,
+                specialist
         FROM input ORDER BY event_id
         ON CONFLICT (event_id) DO NOTHING
-        RETURNING transaction_event.event_id, transaction_event.day,
-                date_trunc('month', transaction_event.day::timestamp)::date AS month, transaction_event.service_code,
-                transaction_event.department_code, transaction_event.channel, transaction_event.kiosk_id,
-                coalesce(transaction_event.town, '') AS town, coalesce(transaction_event.village, '') AS village,
-                transaction_event.citizen_id, transaction_event.specialist IS NOT NULL AS assisted
+        RETURNING transaction_event.day, transaction_event.service_code, transaction_event.department_code,
+                transaction_event.channel, transaction_event.kiosk_id, transaction_event.town,
+                transaction_event.village, transaction_event.citizen_id,
+                transaction_event.specialist IS NOT NULL AS assisted, transaction_event.event_id
+    ), counted AS (
+        SELECT day, coalesce(kiosk_id, 'mobile') AS kiosk_key, service_code, assisted, department_code, channel,
+                coalesce(town, '') AS town, coalesce(village, '') AS village, count(*) AS n
+        FROM ins GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
     ), fine AS (
         INSERT INTO txn_daily (day, kiosk_key, service_code, assisted, department_code, town, village, channel,
                 transactions)
-        SELECT day, coalesce(kiosk_id, 'mobile'), service_code, assisted, min(department_code), min(town),
-                min(village), min(channel), count(*)
-        FROM ins GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+        SELECT day, kiosk_key, service_code, assisted, min(department_code), min(town), min(village), min(channel),
+                sum(n)
+        FROM counted GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
         ON CONFLICT (day, kiosk_key, service_code, assisted)
             DO UPDATE SET transactions = txn_daily.transactions + EXCLUDED.transactions
     ), department AS (
         INSERT INTO txn_department_day (day, department_code, channel, assisted, transactions)
-        SELECT day, department_code, channel, assisted, count(*)
-        FROM ins GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+        SELECT day, department_code, channel, assisted, sum(n)
+        FROM counted GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
         ON CONFLICT (day, department_code, channel, assisted)
             DO UPDATE SET transactions = txn_department_day.transactions + EXCLUDED.transactions
     ), scoped AS (
-        SELECT s.scope, i.day, i.month, i.town, i.assisted
-        FROM ins i CROSS JOIN LATERAL (VALUES (i.department_code), ('*')) AS s(scope)
+        SELECT s.scope, c.day, c.town, c.assisted, c.n
+        FROM counted c CROSS JOIN LATERAL (VALUES (c.department_code), ('*')) AS s(scope)
     ), town_day AS (
         INSERT INTO txn_town_day (scope, day, town, assisted, transactions)
-        SELECT scope, day, town, assisted, count(*) FROM scoped GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+        SELECT scope, day, town, assisted, sum(n) FROM scoped GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
         ON CONFLICT (scope, day, town, assisted)
             DO UPDATE SET transactions = txn_town_day.transactions + EXCLUDED.transactions
     ), town_month AS (
         INSERT INTO txn_town_month (scope, month, town, assisted, transactions)
-        SELECT scope, month, town, assisted, count(*) FROM scoped GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+        SELECT scope, date_trunc('month', day::timestamp)::date, town, assisted, sum(n)
+        FROM scoped GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
         ON CONFLICT (scope, month, town, assisted)
             DO UPDATE SET transactions = txn_town_month.transactions + EXCLUDED.transactions
     ), residents AS (
         INSERT INTO resident_day (day, department_code, citizen_ordinal)
         SELECT DISTINCT i.day, i.department_code, c.ordinal
-        FROM ins i JOIN citizen c ON c.id = i.citizen_id ORDER BY 1, 2, 3
+        FROM ins i JOIN citizen c ON c.id = i.citizen_id
+        WHERE i.citizen_id IS NOT NULL ORDER BY 1, 2, 3
         ON CONFLICT DO NOTHING
     )
     SELECT ins.event_id FROM ins;
