@@ -1,16 +1,17 @@
 package cn.gov.gd.yzz.transaction;
 
 import cn.gov.gd.yzz.kiosk.KioskStates;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * What a batch of events needs to know about its kiosk (cached) and residents (one query for the batch): ingestion
@@ -19,11 +20,11 @@ import org.hibernate.Session;
 @ApplicationScoped
 class KioskAttributions {
 
-    private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final KioskStates states;
 
-    KioskAttributions(EntityManager em, KioskStates states) {
-        this.em = em;
+    KioskAttributions(AgroalDataSource dataSource, KioskStates states) {
+        this.dataSource = dataSource;
         this.states = states;
     }
 
@@ -37,24 +38,23 @@ class KioskAttributions {
                 .orElseThrow(() -> new IllegalStateException("kiosk of a valid token is missing"));
     }
 
-    /** Those of the given ids that name a registered citizen. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /** Those of the given ids that name a registered citizen; a read that needs no transaction of its own. */
     Set<UUID> knownCitizens(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT id FROM citizen WHERE id = ANY (?::text[]::uuid[])")) {
-                query.setArray(1, connection.createArrayOf("text", ids.stream().map(UUID::toString).toArray()));
-                Set<UUID> known = new HashSet<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        known.add(rows.getObject(1, UUID.class));
-                    }
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT id FROM citizen WHERE id = ANY (?::text[]::uuid[])")) {
+            query.setArray(1, connection.createArrayOf("text", ids.stream().map(UUID::toString).toArray()));
+            Set<UUID> known = new HashSet<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    known.add(rows.getObject(1, UUID.class));
                 }
-                return known;
             }
-        });
+            return known;
+        } catch (SQLException e) {
+            throw new PersistenceException("citizens not read", e);
+        }
     }
 }

@@ -9,7 +9,6 @@ import cn.gov.gd.yzz.kiosk.KioskStates;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +22,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Batches of transaction events from a kiosk that buffered them while its village network was down. Each event is
  * judged on its own: accepted, duplicate (seen before, in this batch or any earlier one), or rejected with a reason;
- * the valid ones are stored and counted in one transaction.
+ * the valid ones are stored and counted in one statement, which is the batch's whole database transaction.
  */
 @ApplicationScoped
 public class KioskTransactions {
@@ -49,7 +48,6 @@ public class KioskTransactions {
         this.tokens = tokens;
     }
 
-    @Transactional
     public BatchResult record(String kioskId, Caller caller, List<TransactionViews.EventInput> events) {
         if (!caller.is(Roles.KIOSK) || !kioskId.equals(caller.subject())) {
             throw ProblemException.forbidden("A kiosk reports only its own transactions");
@@ -95,7 +93,7 @@ public class KioskTransactions {
                     item.get().department().code(), kioskId, kiosk.town(), kiosk.village(), citizen, e.specialistId()));
             results.add(new EventResult(e.eventId(), "accepted", null));
         }
-        Set<UUID> inserted = recorder.record(valid);
+        Set<UUID> inserted = recorder.recordAlone(valid);
         List<EventResult> outcomes = results.stream().map(r -> r.outcome().equals("accepted")
                 && !inserted.contains(r.eventId()) ? new EventResult(r.eventId(), "duplicate", null) : r).toList();
         return new BatchResult(count(outcomes, "accepted"), count(outcomes, "duplicate"), count(outcomes, "rejected"),

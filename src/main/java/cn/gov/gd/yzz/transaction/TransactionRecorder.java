@@ -1,7 +1,9 @@
 package cn.gov.gd.yzz.transaction;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,10 +20,11 @@ import java.util.UUID;
 import org.hibernate.Session;
 
 /**
- * Stores transaction events and keeps the daily rollups exact, in the caller's database transaction: an event is
- * counted if and only if its row was inserted, and the event id's primary key decides that, so a repeat counts
- * nothing however late or concurrently it arrives. Rows are written in key order, so concurrent batches that share
- * events or rollup rows wait for each other instead of deadlocking.
+ * Stores transaction events and keeps the daily rollups exact, in one statement that is either part of the caller's
+ * database transaction or a transaction of its own: an event is counted if and only if its row was inserted, and the
+ * event id's primary key decides that, so a repeat counts nothing however late or concurrently it arrives. Rows are
+ * written in key order, so concurrent batches that share events or rollup rows wait for each other instead of
+ * deadlocking.
  */
 @ApplicationScoped
 public class TransactionRecorder {
@@ -40,18 +43,40 @@ public class TransactionRecorder {
     }
 
     private final EntityManager em;
+    private final AgroalDataSource dataSource;
 
-    TransactionRecorder(EntityManager em) {
+    TransactionRecorder(EntityManager em, AgroalDataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
-    /** Stores the events not seen before and counts them; returns the ids that were new. */
+    /**
+     * Stores the events not seen before and counts them, with the rest of the caller's transaction (a submission and
+     * its event commit together); returns the ids that were new.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> record(List<Event> events) {
         if (events.isEmpty()) {
             return Set.of();
         }
         return em.unwrap(Session.class).doReturningWork(connection -> recordOn(connection, events));
+    }
+
+    /**
+     * Stores the events not seen before and counts them as a transaction of their own; returns the ids that were new.
+     * The statement is the whole transaction, so it runs on a pooled connection in auto-commit mode: it commits as it
+     * completes, in the one round trip, with no transaction manager around it. A kiosk's batch needs nothing more,
+     * and it is the service's most frequent write.
+     */
+    public Set<UUID> recordAlone(List<Event> events) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return recordOn(connection, events);
+        } catch (SQLException e) {
+            throw new PersistenceException("transaction events not stored", e);
+        }
     }
 
     /**

@@ -1,0 +1,62 @@
+package cn.gov.gd.yzz.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * How much of a JVM's CPU time its JIT compiler threads take, read from {@code /proc/<pid>/task} (Linux). A
+ * benchmark warms a path up until this falls low: a code path that runs once per request reaches its final
+ * compilation only after some tens of thousands of requests, and on a machine of two cores the compiler's work
+ * would otherwise be measured as the path's cost.
+ */
+final class JitActivity {
+
+    /** CPU ticks of all the JVM's threads and of its compiler threads among them. */
+    record Ticks(long all, long compiler) {
+
+        /** The compiler threads' share of the CPU used since {@code earlier}, 0..1. */
+        double compilerShareSince(Ticks earlier) {
+            long used = all - earlier.all;
+            return used <= 0 ? 0 : (double) (compiler - earlier.compiler) / used;
+        }
+    }
+
+    private JitActivity() {
+    }
+
+    /** The ticks now, or empty where {@code /proc} cannot tell (not Linux). */
+    static Optional<Ticks> of(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        if (!Files.isDirectory(tasks)) {
+            return Optional.empty();
+        }
+        long all = 0;
+        long compiler = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                try {
+                    long ticks = ticks(Files.readString(thread.resolve("stat")));
+                    all += ticks;
+                    // HotSpot names them "C1 CompilerThread0", "C2 CompilerThread1" (cut to 15 characters)
+                    if (Files.readString(thread.resolve("comm")).matches("(?s)C\\d CompilerThre.*")) {
+                        compiler += ticks;
+                    }
+                } catch (IOException ended) {
+                    // the thread ended while we read; its time is gone from the total as well
+                }
+            }
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+        return Optional.of(new Ticks(all, compiler));
+    }
+
+    /** utime + stime: fields 14 and 15 of the stat line, counted after the parenthesised thread name. */
+    private static long ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+}
