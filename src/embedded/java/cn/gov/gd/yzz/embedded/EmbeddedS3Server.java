@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * A real S3-compatible server (S3Proxy on a filesystem store) on loopback, run as a child process from its own
@@ -94,9 +96,22 @@ public final class EmbeddedS3Server implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * Stops the server for good and deletes its store: the store belongs to this start, as the embedded database's
+     * data does, and documents of a database that is gone would only fill the disk run after run. (A {@link #stop()}
+     * alone keeps the store, so that a restarted server still has every object.)
+     */
     @Override
     public void close() {
         stop();
+        try (Stream<Path> files = Files.exists(storeDir) ? Files.walk(storeDir) : Stream.empty()) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(storeDir.resolveSibling(storeDir.getFileName() + ".properties"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the embedded S3 store " + storeDir, e);
+        }
     }
 
     private void awaitPort(Duration timeout) {

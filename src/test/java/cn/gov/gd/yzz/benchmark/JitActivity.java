@@ -7,20 +7,20 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * How much of a JVM's CPU time its JIT compiler threads take, read from {@code /proc/<pid>/task} (Linux). A
- * benchmark warms a path up until this falls low: a code path that runs once per request reaches its final
- * compilation only after some tens of thousands of requests, and on a machine of two cores the compiler's work
- * would otherwise be measured as the path's cost.
+ * How much CPU a JVM's JIT compiler threads take, read from {@code /proc} (Linux), as a share of the machine's whole
+ * capacity (all cores). A benchmark warms a path up until this falls low: a code path that runs once per request
+ * reaches its final compilation only after some tens of thousands of requests, and on a machine of two cores the
+ * compiler's work would otherwise be measured as the path's cost.
  */
 final class JitActivity {
 
-    /** CPU ticks of all the JVM's threads and of its compiler threads among them. */
-    record Ticks(long all, long compiler) {
+    /** CPU ticks of the whole machine (all cores, busy or idle), of all the JVM's threads and of its compilers. */
+    record Ticks(long machine, long all, long compiler) {
 
-        /** The compiler threads' share of the CPU used since {@code earlier}, 0..1. */
+        /** The compiler threads' share of the machine's capacity since {@code earlier}, 0..1. */
         double compilerShareSince(Ticks earlier) {
-            long used = all - earlier.all;
-            return used <= 0 ? 0 : (double) (compiler - earlier.compiler) / used;
+            long capacity = machine - earlier.machine;
+            return capacity <= 0 ? 0 : (double) (compiler - earlier.compiler) / capacity;
         }
     }
 
@@ -31,6 +31,17 @@ final class JitActivity {
     static Optional<Ticks> of(long pid) {
         Path tasks = Path.of("/proc", Long.toString(pid), "task");
         if (!Files.isDirectory(tasks)) {
+            return Optional.empty();
+        }
+        long machine;
+        try {
+            // the first line of /proc/stat: "cpu" and the ticks of every state, summed over all cores
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            machine = 0;
+            for (int i = 1; i < cpu.length; i++) {
+                machine += Long.parseLong(cpu[i]);
+            }
+        } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
         long all = 0;
@@ -51,7 +62,7 @@ final class JitActivity {
         } catch (IOException unreadable) {
             return Optional.empty();
         }
-        return Optional.of(new Ticks(all, compiler));
+        return Optional.of(new Ticks(machine, all, compiler));
     }
 
     /** utime + stime: fields 14 and 15 of the stat line, counted after the parenthesised thread name. */
