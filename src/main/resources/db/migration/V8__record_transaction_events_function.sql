@@ -5,12 +5,13 @@
 -- batch. A PL/pgSQL function keeps its statements' plans for the session and can carry the setting itself.
 --
 -- The events not seen before are inserted (the event id's primary key decides, however late or concurrent a repeat
--- arrives) and only those are added to every rollup, in the same transaction as the caller's. They are counted once by
--- all their attributes (a batch of 100 from one kiosk makes a handful of groups) and each rollup sums those groups:
--- sorting the events once instead of once per rollup takes half the rollups' cost off every batch. Each insert takes
--- its rows in key order and the tables are always written in the same order, so concurrent batches that share events
--- or rollup rows wait for each other instead of deadlocking. Times come as microseconds since 1970-01-01T00:00Z and
--- days (in China's time zone, fixed by the caller) as days since 1970-01-01: binary numbers, with nothing to parse.
+-- arrives) and only those are added to every rollup, in the one statement (so in whatever transaction runs it). They
+-- are counted once by all their attributes (a batch of 100 from one kiosk makes a handful of groups) and each rollup
+-- sums those groups: sorting the events once instead of once per rollup takes half the rollups' cost off every batch.
+-- Each insert takes its rows in key order and the tables are always written in the same order, so concurrent batches
+-- that share events or rollup rows wait for each other instead of deadlocking. Times come as microseconds since
+-- 1970-01-01T00:00Z and days (in China's time zone, fixed by the caller) as days since 1970-01-01: binary numbers,
+-- with nothing to parse.
 CREATE FUNCTION record_transaction_events(
     p_event_ids        uuid[],
     p_occurred_micros  bigint[],

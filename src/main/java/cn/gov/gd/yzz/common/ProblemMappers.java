@@ -186,13 +186,18 @@ public class ProblemMappers {
             if (node.isInIterable()) {
                 Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
                 if (at != null) {
-                    pointer.append('/').append(at);
+                    pointer.append('/').append(pointerToken(at.toString()));
                 }
             }
             if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
-                pointer.append('/').append(node.getName());
+                pointer.append('/').append(pointerToken(node.getName()));
             }
         }
         return Problem.FieldError.pointer(pointer.isEmpty() ? "/" : pointer.toString(), violation.getMessage());
+    }
+
+    /** A map key or name as one JSON pointer segment (RFC 6901): "~" and "/" escaped. */
+    private static String pointerToken(String segment) {
+        return segment.replace("~", "~0").replace("/", "~1");
     }
 }

@@ -73,6 +73,10 @@ public class TransactionRecorder {
             return Set.of();
         }
         try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getAutoCommit()) {
+                // inside a JTA transaction the pool hands out an enlisted connection: use record() there
+                throw new IllegalStateException("recordAlone called inside a transaction");
+            }
             return recordOn(connection, events);
         } catch (SQLException e) {
             throw new PersistenceException("transaction events not stored", e);

@@ -43,8 +43,9 @@ class DocumentUploadBenchmark {
                     .credentials(infra.get("s3AccessKey").asText(), infra.get("s3SecretKey").asText())
                     .region("us-east-1").build();
             String bucket = infra.get("bucket").asText();
-            long warmupSize = Math.min(size, Long.getLong("bench.warmup-upload-mb", 20) * MB);
-            JitWarmup warmup = JitWarmup.configured("uploads of " + warmupSize / MB + " MB", 4, 60);
+            long warmupSize = Math.min(size, Long.getLong("bench.upload-warmup-mb", 20) * MB);
+            JitWarmup warmup = JitWarmup.configured("bench.upload-warmup", "uploads of " + warmupSize / MB + " MB", 4,
+                    60);
             String apiWarmup = warmup.run(service.pid(), n -> {
                 for (int i = 0; i < n; i++) {
                     assertThat(multipart(service.port(), submission, citizen, warmupSize).status()).isEqualTo(201);

@@ -3,66 +3,71 @@ package cn.gov.gd.yzz.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * How much CPU a JVM's JIT compiler threads take, read from {@code /proc} (Linux), as a share of the machine's whole
- * capacity (all cores). A benchmark warms a path up until this falls low: a code path that runs once per request
- * reaches its final compilation only after some tens of thousands of requests, and on a machine of two cores the
- * compiler's work would otherwise be measured as the path's cost.
+ * How busy a JVM's JIT compiler threads are, read from {@code /proc} (Linux), as a share of one core's time: the same
+ * figure on a small machine and a large one. A benchmark warms a path up until this falls low: a code path that runs
+ * once per request reaches its final compilation only after some tens of thousands of requests, and on a machine of
+ * two cores the compiler's work would otherwise be measured as the path's cost. (Beyond its first thread of each kind,
+ * HotSpot may stop a compiler thread it no longer needs; its time then leaves the sum, which a reading clamps at zero.)
  */
 final class JitActivity {
 
-    /** CPU ticks of the whole machine (all cores, busy or idle), of all the JVM's threads and of its compilers. */
-    record Ticks(long machine, long all, long compiler) {
+    /** CPU ticks of one core's worth of time (the machine's ticks over its cores) and of the JVM's compilers. */
+    record Ticks(long coreTime, long compiler) {
 
-        /** The compiler threads' share of the machine's capacity since {@code earlier}, 0..1. */
+        /** The compiler threads' busy share of one core since {@code earlier}, 0..(number of compiler threads). */
         double compilerShareSince(Ticks earlier) {
-            long capacity = machine - earlier.machine;
-            return capacity <= 0 ? 0 : (double) (compiler - earlier.compiler) / capacity;
+            long elapsed = coreTime - earlier.coreTime;
+            return elapsed <= 0 ? 0 : Math.max(0, compiler - earlier.compiler) / (double) elapsed;
         }
     }
 
     private JitActivity() {
     }
 
-    /** The ticks now, or empty where {@code /proc} cannot tell (not Linux). */
+    /** The ticks now, or empty where {@code /proc} cannot tell (not Linux, or no compiler thread by a known name). */
     static Optional<Ticks> of(long pid) {
         Path tasks = Path.of("/proc", Long.toString(pid), "task");
         if (!Files.isDirectory(tasks)) {
             return Optional.empty();
         }
-        long machine;
+        long coreTime;
         try {
-            // the first line of /proc/stat: "cpu" and the ticks of every state, summed over all cores
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            machine = 0;
-            for (int i = 1; i < cpu.length; i++) {
-                machine += Long.parseLong(cpu[i]);
+            // "cpu" with the ticks of every state summed over all cores, then one "cpuN" line per core
+            List<String> stat = Files.readAllLines(Path.of("/proc/stat"));
+            String[] all = stat.get(0).trim().split("\\s+");
+            long machine = 0;
+            for (int i = 1; i < all.length; i++) {
+                machine += Long.parseLong(all[i]);
             }
+            long cores = stat.stream().filter(line -> line.matches("cpu\\d+ .*")).count();
+            coreTime = machine / Math.max(1, cores);
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
-        long all = 0;
         long compiler = 0;
+        int compilerThreads = 0;
         try (Stream<Path> threads = Files.list(tasks)) {
             for (Path thread : threads.toList()) {
                 try {
-                    long ticks = ticks(Files.readString(thread.resolve("stat")));
-                    all += ticks;
-                    // HotSpot names them "C1 CompilerThread0", "C2 CompilerThread1" (cut to 15 characters)
-                    if (Files.readString(thread.resolve("comm")).matches("(?s)C\\d CompilerThre.*")) {
-                        compiler += ticks;
+                    // HotSpot names them "C1 CompilerThread0", "C2 CompilerThread1", "JVMCI CompilerThread0" (the
+                    // kernel keeps 15 characters)
+                    if (Files.readString(thread.resolve("comm")).matches("(?s)(C\\d|JVMCI) CompilerT.*")) {
+                        compiler += ticks(Files.readString(thread.resolve("stat")));
+                        compilerThreads++;
                     }
                 } catch (IOException ended) {
-                    // the thread ended while we read; its time is gone from the total as well
+                    // the thread ended while we read
                 }
             }
         } catch (IOException unreadable) {
             return Optional.empty();
         }
-        return Optional.of(new Ticks(machine, all, compiler));
+        return compilerThreads == 0 ? Optional.empty() : Optional.of(new Ticks(coreTime, compiler));
     }
 
     /** utime + stime: fields 14 and 15 of the stat line, counted after the parenthesised thread name. */
