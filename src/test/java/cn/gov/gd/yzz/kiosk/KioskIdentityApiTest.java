@@ -3,6 +3,7 @@ package cn.gov.gd.yzz.kiosk;
 import static cn.gov.gd.yzz.support.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -203,6 +204,12 @@ class KioskIdentityApiTest extends ApiTest {
         assertProblem(given().auth().oauth2(own).contentType("application/json")
                 .body(Map.of("appVersion", "", "peripherals", Map.of()))
                 .post("/api/v1/kiosks/{id}/heartbeat", kiosk.id()).then(), 400, "validation-failed");
+        // a map key is one JSON pointer segment, with "~" and "/" escaped (RFC 6901)
+        ValidatableResponse badState = given().auth().oauth2(own).contentType("application/json")
+                .body(Map.of("appVersion", "", "peripherals", Map.of("usb/scanner~2", "broken")))
+                .post("/api/v1/kiosks/{id}/heartbeat", kiosk.id()).then();
+        assertProblem(badState, 400, "validation-failed");
+        badState.body("errors.pointer", containsInAnyOrder("/appVersion", "/peripherals/usb~1scanner~02"));
     }
 
     private ValidatableResponse heartbeat(String token, String kioskId) {
