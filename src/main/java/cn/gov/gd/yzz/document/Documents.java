@@ -42,7 +42,8 @@ import org.jboss.logging.Logger;
 /**
  * Documents of submissions in the object store. Uploads stream from the request through the multipart parser, a size
  * limit, a SHA-256 digest and the type check straight into a multipart upload of the store (at most two 5 MiB parts
- * held, see {@link PipelinedObjectWriter}): at no point is a whole file in memory or on disk. Object keys are random; nothing of the citizen or the client's file name is in them.
+ * held, see {@link PipelinedObjectWriter}): at no point is a whole file in memory or on disk. Object keys are random;
+ * nothing of the citizen or the client's file name is in them.
  */
 @ApplicationScoped
 public class Documents {

@@ -59,6 +59,8 @@ public class KioskTransactions {
         Set<UUID> knownCitizens = attributions.knownCitizens(
                 events.stream().map(TransactionViews.EventInput::citizenId).filter(Objects::nonNull).toList());
         OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime latest = now.plus(config.maxFuture());
+        OffsetDateTime earliest = now.minus(config.maxAge());
         Set<UUID> seenInBatch = new HashSet<>();
         List<EventResult> results = new ArrayList<>();
         List<TransactionRecorder.Event> valid = new ArrayList<>();
@@ -72,9 +74,9 @@ public class KioskTransactions {
             UUID citizen = null;
             if (item.isEmpty()) {
                 reason = Optional.of("unknown-service");
-            } else if (e.occurredAt().isAfter(now.plus(config.maxFuture()))) {
+            } else if (e.occurredAt().isAfter(latest)) {
                 reason = Optional.of("occurred-in-the-future");
-            } else if (e.occurredAt().isBefore(now.minus(config.maxAge()))) {
+            } else if (e.occurredAt().isBefore(earliest)) {
                 reason = Optional.of("older-than-" + config.maxAge().toDays() + "-days");
             } else if (e.specialistId() != null && !kiosk.specialists().contains(e.specialistId())) {
                 reason = Optional.of("specialist-not-assigned-to-kiosk");

@@ -62,7 +62,7 @@ final class HttpLoadClient implements AutoCloseable {
     Answer exchange(byte[] request) throws IOException {
         out.write(request);
         out.flush();
-        return answer();
+        return read(true);
     }
 
     /**
@@ -78,50 +78,21 @@ final class HttpLoadClient implements AutoCloseable {
         }
         out.write(tail);
         out.flush();
-        return answer();
+        return read(true);
     }
 
-    private Answer answer() throws IOException {
-        String status = readLine();
-        int code = Integer.parseInt(status.substring(9, 12));
-        int length = 0;
-        boolean chunked = false;
-        for (String header = readLine(); !header.isEmpty(); header = readLine()) {
-            int colon = header.indexOf(':');
-            String name = header.substring(0, colon).trim();
-            if (name.equalsIgnoreCase("content-length")) {
-                length = Integer.parseInt(header.substring(colon + 1).trim());
-            } else if (name.equalsIgnoreCase("transfer-encoding") && header.toLowerCase().contains("chunked")) {
-                chunked = true;
-            }
-        }
-        if (!chunked) {
-            return new Answer(code, readExactly(length));
-        }
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        for (int size = Integer.parseInt(readLine().trim(), 16); size > 0; size = Integer.parseInt(readLine().trim(), 16)) {
-            body.write(readExactly(size));
-            readLine();
-        }
-        readLine();
-        return new Answer(code, body.toByteArray());
-    }
-
-    private byte[] readExactly(int length) throws IOException {
-        byte[] bytes = in.readNBytes(length);
-        if (bytes.length < length) {
-            throw new IOException("connection closed inside a body");
-        }
-        return bytes;
-    }
-
-    /** Sends the request and reads the whole answer; returns the status code. */
+    /** Sends the request and reads the whole answer, keeping nothing of its body; returns the status code. */
     int call(byte[] request) throws IOException {
         out.write(request);
         out.flush();
+        return read(false).status();
+    }
+
+    /** Reads one answer (fixed length or chunked); its body is kept or only skipped past. */
+    private Answer read(boolean keepBody) throws IOException {
         String status = readLine();
         int code = Integer.parseInt(status.substring(9, 12));
-        long length = -1;
+        long length = 0;
         boolean chunked = false;
         for (String header = readLine(); !header.isEmpty(); header = readLine()) {
             int colon = header.indexOf(':');
@@ -132,17 +103,30 @@ final class HttpLoadClient implements AutoCloseable {
                 chunked = true;
             }
         }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         if (chunked) {
             for (long size = Long.parseLong(readLine().trim(), 16); size > 0;
                     size = Long.parseLong(readLine().trim(), 16)) {
-                skip(size);
+                body(size, keepBody, body);
                 readLine();
             }
             readLine();
-        } else if (length > 0) {
-            skip(length);
+        } else {
+            body(length, keepBody, body);
         }
-        return code;
+        return new Answer(code, body.toByteArray());
+    }
+
+    private void body(long length, boolean keep, java.io.ByteArrayOutputStream into) throws IOException {
+        if (!keep) {
+            skip(length);
+            return;
+        }
+        byte[] bytes = in.readNBytes(Math.toIntExact(length));
+        if (bytes.length < length) {
+            throw new IOException("connection closed inside a body");
+        }
+        into.write(bytes);
     }
 
     /** The value of a header in the answer to one request (for reading the ETag before the run). */

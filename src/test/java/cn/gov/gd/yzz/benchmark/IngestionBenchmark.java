@@ -177,13 +177,10 @@ class IngestionBenchmark {
             clients.add(new HttpLoadClient(port));
         }
         try {
-            return parallel(batches, streams, new BatchWork() {
-                @Override
-                public void run(int stream, int index, List<Row> batch) throws Exception {
-                    HttpLoadClient.Answer answer = clients.get(stream).exchange(requests.get(stream).get(index));
-                    if (answer.status() != 200 || !answer.text().startsWith("{\"accepted\":" + batch.size() + ",")) {
-                        throw new IllegalStateException("not all accepted: " + answer.status() + " " + answer.text());
-                    }
+            return parallel(batches, streams, (stream, index, batch) -> {
+                HttpLoadClient.Answer answer = clients.get(stream).exchange(requests.get(stream).get(index));
+                if (answer.status() != 200 || !answer.text().startsWith("{\"accepted\":" + batch.size() + ",")) {
+                    throw new IllegalStateException("not all accepted: " + answer.status() + " " + answer.text());
                 }
             });
         } finally {

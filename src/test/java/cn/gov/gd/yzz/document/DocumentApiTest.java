@@ -128,8 +128,8 @@ class DocumentApiTest extends ApiTest {
                 new java.io.ByteArrayInputStream(head), new java.io.ByteArrayInputStream(big),
                 new java.io.ByteArrayInputStream(tail))));
         HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
-                        + "/api/v1/submissions/" + submission + "/documents"))
+                HttpRequest.newBuilder(URI.create(io.restassured.RestAssured.baseURI + ":"
+                        + io.restassured.RestAssured.port + "/api/v1/submissions/" + submission + "/documents"))
                         .header("Authorization", "Bearer " + owner)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
