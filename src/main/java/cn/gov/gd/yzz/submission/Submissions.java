@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.submission;
 
+import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.audit.AuditLog;
 import cn.gov.gd.yzz.catalog.CatalogService;
 import cn.gov.gd.yzz.catalog.CatalogViews.DepartmentRef;
@@ -96,7 +97,7 @@ public class Submissions {
         if (replay.isPresent()) {
             return replay.get();
         }
-        LocalDate today = LocalDate.now(TransactionRecorder.CHINA);
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
         UUID id = UUID.randomUUID();
         String kioskId = caller.kiosk().orElse(null);
         String specialist = caller.specialist().orElse(null);
@@ -314,7 +315,7 @@ public class Submissions {
         });
         if (overdueOnly) {
             caseFilter.append(" and c.status not in ('approved', 'rejected') and c.dueDate < :today");
-            params.and("today", LocalDate.now(TransactionRecorder.CHINA));
+            params.and("today", LocalDate.now(ChinaTime.ZONE));
         }
         if (caseFilter.length() > 0) {
             where.append(" and exists (select 1 from SubmissionCase c where c.submissionId = s.id")
@@ -340,7 +341,7 @@ public class Submissions {
         List<SubmissionCase> allCases = SubmissionCase.list("submissionId", Sort.by("createdAt").and("id"), s.id);
         List<SubmissionCase> cases = allCases.stream()
                 .filter(c -> onlyDepartment.map(d -> d.equals(c.departmentCode)).orElse(true)).toList();
-        LocalDate today = LocalDate.now(TransactionRecorder.CHINA);
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
         List<CaseView> caseViews = new ArrayList<>();
         for (SubmissionCase c : cases) {
             List<TimelineEntry> timeline = CaseEvent.<CaseEvent>list("caseId", Sort.by("at").and("id"), c.id).stream()
