@@ -1,6 +1,7 @@
 package cn.gov.gd.yzz.rating;
 
 import cn.gov.gd.yzz.calendar.WorkingCalendar;
+import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.common.Caller;
 import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.common.Roles;
@@ -8,7 +9,6 @@ import cn.gov.gd.yzz.rating.RatingViews.RatingRequest;
 import cn.gov.gd.yzz.rating.RatingViews.RatingView;
 import cn.gov.gd.yzz.submission.SubmissionCase;
 import cn.gov.gd.yzz.submission.Submissions;
-import cn.gov.gd.yzz.transaction.TransactionRecorder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -89,7 +89,7 @@ public class Ratings {
         List<String> tags = request.tags() == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(request.tags().stream().map(String::strip).toList()));
         OffsetDateTime now = OffsetDateTime.now();
-        LocalDate day = now.atZoneSameInstant(TransactionRecorder.CHINA).toLocalDate();
+        LocalDate day = now.atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
         boolean inserted = em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO rating (id, submission_id, event_id, score, comment, tags, rated_by, rated_at, day)

@@ -1,8 +1,8 @@
 package cn.gov.gd.yzz.stats;
 
+import cn.gov.gd.yzz.common.Channels;
 import cn.gov.gd.yzz.catalog.CatalogService;
 import cn.gov.gd.yzz.catalog.CatalogViews.ServiceDetail;
-import cn.gov.gd.yzz.transaction.TransactionRecorder;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -43,8 +43,8 @@ class StatsLabels {
         return switch (groupBy) {
             case DEPARTMENT -> catalog.departmentRef(key).name();
             case SERVICE -> catalog.serviceDetail(key).map(ServiceDetail::name).orElse(key);
-            case CHANNEL -> TransactionRecorder.MOBILE.equals(key) ? MOBILE_LABEL : "自助终端";
-            case KIOSK -> TransactionRecorder.MOBILE.equals(key) ? MOBILE_LABEL : key;
+            case CHANNEL -> Channels.MOBILE.equals(key) ? MOBILE_LABEL : "自助终端";
+            case KIOSK -> Channels.MOBILE.equals(key) ? MOBILE_LABEL : key;
             case TOWN -> key.isEmpty() ? MOBILE_LABEL : key;
             case VILLAGE -> "/".equals(key) ? MOBILE_LABEL : key.replace('/', ' ');
             case DAY, MONTH -> key;

@@ -1,6 +1,6 @@
 package cn.gov.gd.yzz.stats;
 
-import cn.gov.gd.yzz.transaction.TransactionRecorder;
+import cn.gov.gd.yzz.common.Channels;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -60,7 +60,7 @@ class TransactionRollups {
             case CHANNEL -> "channel";
             default -> null;
         };
-        boolean mobileOnly = filter.kiosk().filter(TransactionRecorder.MOBILE::equals).isPresent();
+        boolean mobileOnly = filter.kiosk().filter(Channels.MOBILE::equals).isPresent();
         if (key == null || filter.town().isPresent() || (filter.kiosk().isPresent() && !mobileOnly)) {
             return null;
         }

@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.submission;
 
+import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.audit.AuditLog;
 import cn.gov.gd.yzz.calendar.DueDate;
 import cn.gov.gd.yzz.calendar.WorkingCalendar;
@@ -376,7 +377,7 @@ public class Submissions {
 
     /** Today in China, from the service's clock. */
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), TransactionRecorder.CHINA);
+        return LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
     }
 
     private static boolean overdue(SubmissionCase c, LocalDate today) {

@@ -107,9 +107,8 @@ public class KioskTransactions {
         if (e.citizenToken() != null) {
             try {
                 JsonWebToken token = tokens.parse(e.citizenToken());
-                Object boundTo = token.getClaim(Caller.KIOSK_CLAIM);
-                if (!token.getGroups().contains(Roles.CITIZEN) || boundTo == null
-                        || !kioskId.equals(boundTo.toString().replace("\"", ""))) {
+                if (!token.getGroups().contains(Roles.CITIZEN)
+                        || !Caller.claimText(token, Caller.KIOSK_CLAIM).filter(kioskId::equals).isPresent()) {
                     throw new IllegalArgumentException("citizen-token-of-another-kiosk");
                 }
                 return UUID.fromString(token.getSubject());

@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.transaction;
 
+import cn.gov.gd.yzz.common.ChinaTime;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,15 +29,13 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class TransactionRecorder {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    public static final String MOBILE = "mobile";
 
     /** An event with its attribution fixed: department of the item, kiosk (or mobile), town and village. */
     public record Event(UUID eventId, OffsetDateTime occurredAt, String kind, String serviceCode,
             String departmentCode, String kioskId, String town, String village, UUID citizenId, String specialist) {
 
         LocalDate day() {
-            return occurredAt.atZoneSameInstant(CHINA).toLocalDate();
+            return occurredAt.atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
         }
 
     }
