@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.rating;
 
+import cn.gov.gd.yzz.calendar.WorkingCalendar;
 import cn.gov.gd.yzz.common.Caller;
 import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.common.Jdbc;
@@ -10,7 +11,6 @@ import cn.gov.gd.yzz.rating.RatingViews.RatingRequest;
 import cn.gov.gd.yzz.rating.RatingViews.RatingView;
 import cn.gov.gd.yzz.submission.SubmissionCase;
 import cn.gov.gd.yzz.submission.Submissions;
-import cn.gov.gd.yzz.submission.WorkingCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
