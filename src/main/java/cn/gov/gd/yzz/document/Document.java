@@ -1,6 +1,5 @@
 package cn.gov.gd.yzz.document;
 
-import cn.gov.gd.yzz.submission.SubmissionViews.DocumentView;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

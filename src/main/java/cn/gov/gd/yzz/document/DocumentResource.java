@@ -3,7 +3,6 @@ package cn.gov.gd.yzz.document;
 import cn.gov.gd.yzz.common.Caller;
 import cn.gov.gd.yzz.common.QueryParams;
 import cn.gov.gd.yzz.common.Roles;
-import cn.gov.gd.yzz.submission.SubmissionViews.DocumentView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -5,9 +5,6 @@ import cn.gov.gd.yzz.common.Caller;
 import cn.gov.gd.yzz.common.Problem;
 import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.common.Roles;
-import cn.gov.gd.yzz.submission.SubmissionCase;
-import cn.gov.gd.yzz.submission.SubmissionViews.DocumentView;
-import cn.gov.gd.yzz.submission.Submissions;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.MinioClient;
@@ -67,13 +64,13 @@ public class Documents {
     private final DocumentBucket bucket;
     private final DocumentConfig config;
     private final DocumentTypes types;
-    private final Submissions submissions;
+    private final SubmissionAccess submissions;
     private final AuditLog audit;
     private final ObjectStoreConfig storeConfig;
     private volatile MinioClient publicSigner;
 
     Documents(MinioClient minio, PipelinedObjectWriter writer, DocumentBucket bucket, DocumentConfig config,
-            DocumentTypes types, Submissions submissions, AuditLog audit, ObjectStoreConfig storeConfig) {
+            DocumentTypes types, SubmissionAccess submissions, AuditLog audit, ObjectStoreConfig storeConfig) {
         this.minio = minio;
         this.writer = writer;
         this.bucket = bucket;
@@ -274,7 +271,7 @@ public class Documents {
     // ------------------------------------------------------------------ download
 
     public DownloadUrl download(Caller caller, UUID submissionId, UUID documentId) {
-        submissions.readable(caller, submissionId);
+        submissions.requireReadable(caller, submissionId);
         Document document = QuarkusTransaction.requiringNew().call(() -> {
             Document d = Document.<Document>findByIdOptional(documentId)
                     .filter(found -> found.submissionId.equals(submissionId) && "uploaded".equals(found.status))
@@ -294,8 +291,8 @@ public class Documents {
     /** Only the submitting citizen adds documents, and only while a case is still open. */
     private void writableSubmission(Caller caller, UUID submissionId) {
         QuarkusTransaction.requiringNew().run(() -> {
-            submissions.readable(caller, submissionId);
-            if (SubmissionCase.count("submissionId = ?1 and status not in ('approved', 'rejected')", submissionId) == 0) {
+            submissions.requireReadable(caller, submissionId);
+            if (!submissions.anyCaseOpen(submissionId)) {
                 throw ProblemException.conflict("submission-closed", "All cases of this submission are decided");
             }
         });

@@ -2,6 +2,8 @@ package cn.gov.gd.yzz.submission;
 
 import cn.gov.gd.yzz.common.WireEnums;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,5 +34,10 @@ public enum CaseStatus {
 
     public boolean finished() {
         return this == APPROVED || this == REJECTED;
+    }
+
+    /** The wire forms of the finished states, to bind in queries instead of repeating them as literals. */
+    public static List<String> finishedWires() {
+        return Arrays.stream(values()).filter(CaseStatus::finished).map(CaseStatus::wire).toList();
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.gd.yzz.submission;
 
 import cn.gov.gd.yzz.catalog.CatalogViews.DepartmentRef;
+import cn.gov.gd.yzz.document.DocumentView;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,10 +33,6 @@ public final class SubmissionViews {
 
     public record CaseView(UUID id, DepartmentRef department, List<String> serviceCodes, String status,
             LocalDate dueDate, boolean overdue, List<TimelineEntry> timeline) {
-    }
-
-    public record DocumentView(UUID id, String fileName, String contentType, Long size, String sha256, String status,
-            OffsetDateTime createdAt) {
     }
 
     public record SubmissionView(UUID id, String trackingNumber, String serviceCode, String themeCode, String status,

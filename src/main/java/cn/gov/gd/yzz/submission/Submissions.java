@@ -15,9 +15,10 @@ import cn.gov.gd.yzz.common.PageView;
 import cn.gov.gd.yzz.common.Problem;
 import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.common.Roles;
+import cn.gov.gd.yzz.document.DocumentView;
+import cn.gov.gd.yzz.document.SubmissionDocuments;
 import cn.gov.gd.yzz.kiosk.Kiosk;
 import cn.gov.gd.yzz.submission.SubmissionViews.CaseView;
-import cn.gov.gd.yzz.submission.SubmissionViews.DocumentView;
 import cn.gov.gd.yzz.submission.SubmissionViews.SubmissionCreate;
 import cn.gov.gd.yzz.submission.SubmissionViews.SubmissionView;
 import cn.gov.gd.yzz.submission.SubmissionViews.TimelineEntry;
@@ -63,17 +64,19 @@ public class Submissions {
     private final WorkingCalendar calendar;
     private final TransactionRecorder transactions;
     private final AuditLog audit;
+    private final SubmissionDocuments documents;
     private final EntityManager em;
     private final ObjectMapper canonicalJson;
     private final ObjectMapper json;
 
     Submissions(CatalogService catalog, FormSchemas forms, WorkingCalendar calendar, TransactionRecorder transactions,
-            AuditLog audit, EntityManager em, ObjectMapper json) {
+            AuditLog audit, SubmissionDocuments documents, EntityManager em, ObjectMapper json) {
         this.catalog = catalog;
         this.forms = forms;
         this.calendar = calendar;
         this.transactions = transactions;
         this.audit = audit;
+        this.documents = documents;
         this.em = em;
         this.json = json;
         this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -314,8 +317,8 @@ public class Submissions {
             params.and("status", st.wire());
         });
         if (overdueOnly) {
-            caseFilter.append(" and c.status not in ('approved', 'rejected') and c.dueDate < :today");
-            params.and("today", LocalDate.now(ChinaTime.ZONE));
+            caseFilter.append(" and c.status not in :finished and c.dueDate < :today");
+            params.and("finished", CaseStatus.finishedWires()).and("today", ChinaTime.today());
         }
         if (caseFilter.length() > 0) {
             where.append(" and exists (select 1 from SubmissionCase c where c.submissionId = s.id")
@@ -356,10 +359,7 @@ public class Submissions {
         boolean overdue = allCases.stream().anyMatch(c -> overdue(c, today));
         List<TimelineEntry> timeline = caseViews.stream().flatMap(c -> c.timeline().stream())
                 .sorted(Comparator.comparing(TimelineEntry::at)).toList();
-        List<DocumentView> documents = em.createQuery("select d from cn.gov.gd.yzz.document.Document d where "
-                + "d.submissionId = :id and d.status <> 'rejected' order by d.createdAt",
-                cn.gov.gd.yzz.document.Document.class).setParameter("id", s.id).getResultList().stream()
-                .map(cn.gov.gd.yzz.document.Document::view).toList();
+        List<DocumentView> documents = this.documents.ofSubmissions(List.of(s.id)).getOrDefault(s.id, List.of());
         return new SubmissionView(s.id, s.trackingNumber, s.serviceCode, s.themeCode, status, s.channel, s.kioskId,
                 s.assistedBy, s.createdAt, due, overdue, theme ? caseViews : List.of(), timeline, documents);
     }
