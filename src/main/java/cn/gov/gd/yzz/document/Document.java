@@ -44,6 +44,19 @@ public class Document extends PanacheEntityBase {
     @Column(name = "completed_at")
     public OffsetDateTime completedAt;
 
+    /** A new document of the submission under a new random key; the client's file name only sanitized. */
+    static Document begun(UUID submissionId, String fileName, String contentType, String uploadedBy) {
+        Document document = new Document();
+        document.id = UUID.randomUUID();
+        document.submissionId = submissionId;
+        document.objectKey = ObjectStore.newKey();
+        document.fileName = FileNames.sanitize(fileName);
+        document.contentType = contentType;
+        document.uploadedBy = uploadedBy;
+        document.createdAt = OffsetDateTime.now();
+        return document;
+    }
+
     public DocumentView view() {
         return new DocumentView(id, fileName, contentType, size, sha256, status, createdAt);
     }
