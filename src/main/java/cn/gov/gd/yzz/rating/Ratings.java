@@ -7,7 +7,7 @@ import cn.gov.gd.yzz.common.Roles;
 import cn.gov.gd.yzz.rating.RatingViews.RatingRequest;
 import cn.gov.gd.yzz.rating.RatingViews.RatingView;
 import cn.gov.gd.yzz.submission.SubmissionCase;
-import cn.gov.gd.yzz.submission.Submissions;
+import cn.gov.gd.yzz.submission.SubmissionReads;
 import cn.gov.gd.yzz.submission.WorkingCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -33,12 +33,12 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class Ratings {
 
-    private final Submissions submissions;
+    private final SubmissionReads submissions;
     private final WorkingCalendar calendar;
     private final RatingConfig config;
     private final EntityManager em;
 
-    Ratings(Submissions submissions, WorkingCalendar calendar, RatingConfig config, EntityManager em) {
+    Ratings(SubmissionReads submissions, WorkingCalendar calendar, RatingConfig config, EntityManager em) {
         this.submissions = submissions;
         this.calendar = calendar;
         this.config = config;

@@ -10,9 +10,9 @@ import java.util.UUID;
 @ApplicationScoped
 class DocumentSubmissionAccess implements SubmissionAccess {
 
-    private final Submissions submissions;
+    private final SubmissionReads submissions;
 
-    DocumentSubmissionAccess(Submissions submissions) {
+    DocumentSubmissionAccess(SubmissionReads submissions) {
         this.submissions = submissions;
     }
 
