@@ -2,6 +2,7 @@ package cn.gov.gd.yzz.document;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -33,7 +34,8 @@ public class Document extends PanacheEntityBase {
 
     public String sha256;
 
-    public String status;
+    @Convert(converter = DocumentStatus.WireColumn.class)
+    public DocumentStatus status;
 
     @Column(name = "uploaded_by")
     public String uploadedBy;

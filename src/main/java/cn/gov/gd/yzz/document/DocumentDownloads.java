@@ -34,7 +34,7 @@ public class DocumentDownloads {
         submissions.requireReadable(caller, submissionId);
         Document document = QuarkusTransaction.requiringNew().call(() -> {
             Document d = Document.<Document>findByIdOptional(documentId)
-                    .filter(found -> found.submissionId.equals(submissionId) && "uploaded".equals(found.status))
+                    .filter(found -> found.submissionId.equals(submissionId) && found.status == DocumentStatus.UPLOADED)
                     .orElseThrow(() -> ProblemException.notFound("Document", documentId.toString()));
             if (!caller.is(Roles.CITIZEN)) {
                 audit.record("document.read", "document", documentId.toString());

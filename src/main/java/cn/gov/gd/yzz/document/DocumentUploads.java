@@ -61,7 +61,7 @@ public class DocumentUploads {
         }
         document.size = limited.count();
         document.sha256 = HexFormat.of().formatHex(sha256.digest());
-        document.status = "uploaded";
+        document.status = DocumentStatus.UPLOADED;
         // stored when the last byte is: the time a document counts from, as for a completed presigned upload
         document.createdAt = OffsetDateTime.now();
         document.completedAt = document.createdAt;

@@ -54,7 +54,7 @@ public class PresignedUploads {
         Document document = Document.begun(submissionId, request.fileName(), type, caller.subject());
         document.size = request.size();
         document.sha256 = request.sha256();
-        document.status = "pending";
+        document.status = DocumentStatus.PENDING;
         QuarkusTransaction.requiringNew().run(document::persist);
         String url = store.presign(Method.PUT, document.objectKey, config.uploadUrlLifetime(),
                 Map.of("Content-Type", type));
@@ -68,10 +68,10 @@ public class PresignedUploads {
         Document document = QuarkusTransaction.requiringNew().call(() -> Document.<Document>findByIdOptional(documentId)
                 .filter(d -> d.submissionId.equals(submissionId))
                 .orElseThrow(() -> ProblemException.notFound("Document", documentId.toString())));
-        if ("uploaded".equals(document.status)) {
+        if (document.status == DocumentStatus.UPLOADED) {
             return document.view();
         }
-        if (!"pending".equals(document.status)) {
+        if (document.status != DocumentStatus.PENDING) {
             throw ProblemException.conflict("document-rejected", "This document was rejected; request a new upload");
         }
         OptionalLong size = store.size(document.objectKey);
@@ -80,7 +80,7 @@ public class PresignedUploads {
         }
         String failure = size.getAsLong() != document.size ? "its size is not the declared size"
                 : store.read(document.objectKey, content -> contentFailure(document, content));
-        String outcome = failure == null ? "uploaded" : "rejected";
+        DocumentStatus outcome = failure == null ? DocumentStatus.UPLOADED : DocumentStatus.REJECTED;
         QuarkusTransaction.requiringNew().run(() -> {
             Document d = Document.findById(documentId);
             d.status = outcome;

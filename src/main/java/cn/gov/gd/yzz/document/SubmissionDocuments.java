@@ -23,7 +23,7 @@ public class SubmissionDocuments {
         }
         Map<UUID, List<DocumentView>> bySubmission = new HashMap<>();
         Document.<Document>list("submissionId in ?1 and status <> ?2", Sort.by("createdAt").and("id"),
-                submissionIds, "rejected")
+                submissionIds, DocumentStatus.REJECTED)
                 .forEach(d -> bySubmission.computeIfAbsent(d.submissionId, id -> new ArrayList<>()).add(d.view()));
         return bySubmission;
     }

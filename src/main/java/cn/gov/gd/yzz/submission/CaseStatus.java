@@ -1,7 +1,9 @@
 package cn.gov.gd.yzz.submission;
 
+import cn.gov.gd.yzz.common.WireEnumColumn;
 import cn.gov.gd.yzz.common.WireEnums;
 import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.persistence.Converter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,16 @@ public enum CaseStatus {
         return this == APPROVED || this == REJECTED;
     }
 
-    /** The wire forms of the finished states, to bind in queries instead of repeating them as literals. */
-    public static List<String> finishedWires() {
-        return Arrays.stream(values()).filter(CaseStatus::finished).map(CaseStatus::wire).toList();
+    /** The finished states, to bind in queries instead of repeating them as literals. */
+    public static List<CaseStatus> finishedStates() {
+        return Arrays.stream(values()).filter(CaseStatus::finished).toList();
+    }
+
+    /** The column holds the wire form, as the CHECK of the submission_case table lists it. */
+    @Converter
+    public static class WireColumn extends WireEnumColumn<CaseStatus> {
+        public WireColumn() {
+            super(CaseStatus.class);
+        }
     }
 }

@@ -26,6 +26,6 @@ class DocumentSubmissionAccess implements SubmissionAccess {
     @Transactional
     public boolean anyCaseOpen(UUID submissionId) {
         return SubmissionCase.count("submissionId = ?1 and status not in ?2", submissionId,
-                CaseStatus.finishedWires()) > 0;
+                CaseStatus.finishedStates()) > 0;
     }
 }

@@ -116,7 +116,7 @@ public class SubmissionCreation {
             c.submissionId = id;
             c.departmentCode = department.getKey();
             c.serviceCodes = department.getValue().stream().map(ServiceDetail::code).toArray(String[]::new);
-            c.status = CaseStatus.SUBMITTED.wire();
+            c.status = CaseStatus.SUBMITTED;
             c.dueDate = calendar.addWorkingDays(today,
                     department.getValue().stream().mapToInt(ServiceDetail::promisedLimitDays).max().orElse(0));
             c.createdAt = now;

@@ -87,11 +87,11 @@ public class SubmissionReads {
         });
         status.ifPresent(st -> {
             caseFilter.append(" and c.status = :status");
-            params.and("status", st.wire());
+            params.and("status", st);
         });
         if (overdueOnly) {
             caseFilter.append(" and c.status not in :finished and c.dueDate < :today");
-            params.and("finished", CaseStatus.finishedWires()).and("today", ChinaTime.today());
+            params.and("finished", CaseStatus.finishedStates()).and("today", ChinaTime.today());
         }
         if (caseFilter.length() > 0) {
             where.append(" and exists (select 1 from SubmissionCase c where c.submissionId = s.id")

@@ -66,7 +66,7 @@ class SubmissionViewAssembler {
                 .toList();
         boolean theme = s.themeCode != null;
         // the submission's own status, due date and overdue flag are the whole application's, whoever looks
-        String status = SubmissionStatus.of(theme, allCases.stream().map(SubmissionCase::caseStatus).toList());
+        String status = SubmissionStatus.of(theme, allCases.stream().map(c -> c.status).toList());
         LocalDate due = allCases.stream().map(c -> c.dueDate).max(Comparator.naturalOrder()).orElse(null);
         boolean overdue = allCases.stream().anyMatch(c -> overdue(c, today));
         List<TimelineEntry> timeline = caseViews.stream().flatMap(c -> c.timeline().stream())
@@ -80,6 +80,6 @@ class SubmissionViewAssembler {
     }
 
     private static boolean overdue(SubmissionCase c, LocalDate today) {
-        return !c.caseStatus().finished() && today.isAfter(c.dueDate);
+        return !c.status.finished() && today.isAfter(c.dueDate);
     }
 }

@@ -28,10 +28,10 @@ public final class SubmissionViews {
             UUID caseId) {
     }
 
-    public record TimelineEntry(OffsetDateTime at, String status, String actorRole, String comment) {
+    public record TimelineEntry(OffsetDateTime at, CaseStatus status, String actorRole, String comment) {
     }
 
-    public record CaseView(UUID id, DepartmentRef department, List<String> serviceCodes, String status,
+    public record CaseView(UUID id, DepartmentRef department, List<String> serviceCodes, CaseStatus status,
             LocalDate dueDate, boolean overdue, List<TimelineEntry> timeline) {
     }
 

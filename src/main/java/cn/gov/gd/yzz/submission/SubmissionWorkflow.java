@@ -45,7 +45,7 @@ public class SubmissionWorkflow {
                 : SubmissionCase.<SubmissionCase>findByIdOptional(request.caseId())
                         .filter(c -> c.submissionId.equals(id) && c.departmentCode.equals(department))
                         .orElseThrow(() -> ProblemException.notFound("Case", request.caseId().toString()));
-        CaseStatus from = target.caseStatus();
+        CaseStatus from = target.status;
         CaseStatus to = from.after(request.action()).orElseThrow(() -> ProblemException.conflict("illegal-transition",
                 "A case that is " + from.wire() + " cannot be moved by '" + request.action() + "'"));
         boolean needsComment = request.action().equals("reject") || request.action().equals("request-supplement");
@@ -54,7 +54,7 @@ public class SubmissionWorkflow {
                     "A comment is required to " + request.action())
                     .withErrors(List.of(Problem.FieldError.pointer("/comment", "required for " + request.action()))));
         }
-        target.status = to.wire();
+        target.status = to;
         if (to.finished()) {
             target.decidedAt = OffsetDateTime.now();
         }
