@@ -1,16 +1,11 @@
 package cn.gov.gd.yzz.transaction;
 
+import cn.gov.gd.yzz.kiosk.KioskResidents;
 import cn.gov.gd.yzz.kiosk.KioskStates;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,12 +15,12 @@ import java.util.UUID;
 @ApplicationScoped
 class KioskAttributions {
 
-    private final AgroalDataSource dataSource;
     private final KioskStates states;
+    private final KioskResidents residents;
 
-    KioskAttributions(AgroalDataSource dataSource, KioskStates states) {
-        this.dataSource = dataSource;
+    KioskAttributions(KioskStates states, KioskResidents residents) {
         this.states = states;
+        this.residents = residents;
     }
 
     /**
@@ -38,23 +33,16 @@ class KioskAttributions {
                 .orElseThrow(() -> new IllegalStateException("kiosk of a valid token is missing"));
     }
 
-    /** Those of the given ids that name a registered citizen; a read that needs no transaction of its own. */
-    Set<UUID> knownCitizens(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
-                "SELECT id FROM citizen WHERE id = ANY (?::text[]::uuid[])")) {
-            query.setArray(1, connection.createArrayOf("text", ids.stream().map(UUID::toString).toArray()));
-            Set<UUID> known = new HashSet<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    known.add(rows.getObject(1, UUID.class));
-                }
-            }
-            return known;
-        } catch (SQLException e) {
-            throw new PersistenceException("citizens not read", e);
-        }
+    /**
+     * Whether a token bound to the kiosk and issued at {@code issuedAt} still stands: the security layer's own check
+     * (DisabledKioskGuard), applied to the citizen tokens a batch carries in its events.
+     */
+    boolean accepts(String kioskId, Instant issuedAt) {
+        return states.accepts(kioskId, issuedAt);
+    }
+
+    /** What the kiosk may say about each resident id the batch names; one query for the batch. */
+    Map<UUID, KioskResidents.Standing> residents(String kioskId, Collection<UUID> ids) {
+        return residents.standings(kioskId, ids);
     }
 }

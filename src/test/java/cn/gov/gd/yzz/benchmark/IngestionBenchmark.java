@@ -3,7 +3,6 @@ package cn.gov.gd.yzz.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.gd.yzz.transaction.TransactionRecorder;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +59,7 @@ class IngestionBenchmark {
             for (int k = 0; k < streams; k++) {
                 kioskTokens.add(demo.kioskToken(KIOSKS.get(k % KIOSKS.size())));
             }
-            JsonNode infra = demo.get("/demo/infrastructure");
-            String url = infra.get("jdbcUrl").asText();
+            String url = service.embeddedServers().getProperty("jdbc.url");
             long self = ProcessHandle.current().pid();
             try (Connection jdbc = DriverManager.getConnection(url)) {
                 try (Statement ddl = jdbc.createStatement()) {
