@@ -21,8 +21,6 @@ import java.security.PrivateKey;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.lang.JoseException;
 
@@ -115,14 +113,7 @@ public class DemoSigningResource {
         return claims;
     }
 
-    private static String sign(JwtClaims claims, PrivateKey key, String kid) throws JoseException {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key);
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-        if (kid != null) {
-            jws.setKeyIdHeaderValue(kid);
-        }
-        return jws.getCompactSerialization();
+    private static String sign(JwtClaims claims, PrivateKey key, String kid) {
+        return CompactJws.es256(claims, key, kid);
     }
 }

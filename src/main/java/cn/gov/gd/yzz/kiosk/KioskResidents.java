@@ -1,17 +1,13 @@
 package cn.gov.gd.yzz.kiosk;
 
-import io.agroal.api.AgroalDataSource;
+import cn.gov.gd.yzz.common.Jdbc;
+import cn.gov.gd.yzz.common.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The residents each kiosk has opened a session for. A kiosk may credit a transaction event to a resident by bare
@@ -31,11 +27,11 @@ public class KioskResidents {
     }
 
     private final EntityManager em;
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
-    KioskResidents(EntityManager em, AgroalDataSource dataSource) {
+    KioskResidents(EntityManager em, Jdbc jdbc) {
         this.em = em;
-        this.dataSource = dataSource;
+        this.jdbc = jdbc;
     }
 
     /** Remembers that the resident opened a session at the kiosk; joins the caller's transaction. */
@@ -58,26 +54,15 @@ public class KioskResidents {
         if (citizenIds.isEmpty()) {
             return Map.of();
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
+        return jdbc.list(Sql.of("""
                 SELECT c.id, s.last_opened_at > k.tokens_not_before
                 FROM citizen c
-                LEFT JOIN kiosk_citizen_session s ON s.kiosk_id = ? AND s.citizen_id = c.id
+                LEFT JOIN kiosk_citizen_session s ON s.kiosk_id = :kiosk AND s.citizen_id = c.id
                 LEFT JOIN kiosk k ON k.id = s.kiosk_id
-                WHERE c.id = ANY (?::text[]::uuid[])
-                """)) {
-            query.setString(1, kioskId);
-            query.setArray(2, connection.createArrayOf("text", citizenIds.stream().map(UUID::toString).toArray()));
-            Map<UUID, Standing> standings = new HashMap<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    standings.put(rows.getObject(1, UUID.class),
-                            rows.getBoolean(2) ? Standing.SERVED : Standing.NOT_SERVED);
-                }
-            }
-            return standings;
-        } catch (SQLException e) {
-            throw new PersistenceException("kiosk residents not read", e);
-        }
+                WHERE c.id = ANY (:ids::text[]::uuid[])
+                """).bind("kiosk", kioskId).bind("ids", Sql.textArray(citizenIds)),
+                row -> Map.entry(row.getObject(1, UUID.class),
+                        row.getBoolean(2) ? Standing.SERVED : Standing.NOT_SERVED))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

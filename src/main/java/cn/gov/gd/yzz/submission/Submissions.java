@@ -9,6 +9,7 @@ import cn.gov.gd.yzz.catalog.Channel;
 import cn.gov.gd.yzz.catalog.FormSchemas;
 import cn.gov.gd.yzz.catalog.ServiceKind;
 import cn.gov.gd.yzz.common.Caller;
+import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.common.PageRequest;
 import cn.gov.gd.yzz.common.PageView;
 import cn.gov.gd.yzz.common.Problem;
@@ -21,6 +22,7 @@ import cn.gov.gd.yzz.submission.SubmissionViews.SubmissionCreate;
 import cn.gov.gd.yzz.submission.SubmissionViews.SubmissionView;
 import cn.gov.gd.yzz.submission.SubmissionViews.TimelineEntry;
 import cn.gov.gd.yzz.submission.SubmissionViews.TransitionRequest;
+import cn.gov.gd.yzz.transaction.TransactionKind;
 import cn.gov.gd.yzz.transaction.TransactionRecorder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,7 +98,7 @@ public class Submissions {
         if (replay.isPresent()) {
             return replay.get();
         }
-        LocalDate today = LocalDate.now(TransactionRecorder.CHINA);
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
         UUID id = UUID.randomUUID();
         String kioskId = caller.kiosk().orElse(null);
         String specialist = caller.specialist().orElse(null);
@@ -149,7 +151,7 @@ public class Submissions {
             c.persist();
             CaseEvent.of(c.id, CaseStatus.SUBMITTED, caller.subject(), Roles.CITIZEN, null).persist();
             // each department's case is one transaction (办件) of that department
-            events.add(new TransactionRecorder.Event(c.id, now, "submission", c.serviceCodes[0], c.departmentCode,
+            events.add(new TransactionRecorder.Event(c.id, now, TransactionKind.SUBMISSION, c.serviceCodes[0], c.departmentCode,
                     kioskId, kiosk == null ? null : kiosk.town, kiosk == null ? null : kiosk.village, citizen,
                     specialist));
         }
@@ -314,7 +316,7 @@ public class Submissions {
         });
         if (overdueOnly) {
             caseFilter.append(" and c.status not in ('approved', 'rejected') and c.dueDate < :today");
-            params.and("today", LocalDate.now(TransactionRecorder.CHINA));
+            params.and("today", LocalDate.now(ChinaTime.ZONE));
         }
         if (caseFilter.length() > 0) {
             where.append(" and exists (select 1 from SubmissionCase c where c.submissionId = s.id")
@@ -340,7 +342,7 @@ public class Submissions {
         List<SubmissionCase> allCases = SubmissionCase.list("submissionId", Sort.by("createdAt").and("id"), s.id);
         List<SubmissionCase> cases = allCases.stream()
                 .filter(c -> onlyDepartment.map(d -> d.equals(c.departmentCode)).orElse(true)).toList();
-        LocalDate today = LocalDate.now(TransactionRecorder.CHINA);
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
         List<CaseView> caseViews = new ArrayList<>();
         for (SubmissionCase c : cases) {
             List<TimelineEntry> timeline = CaseEvent.<CaseEvent>list("caseId", Sort.by("at").and("id"), c.id).stream()
