@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -120,9 +121,17 @@ public class DemoIdentityLoader {
         }
     }
 
-    /** A demo kiosk's private key, for the demo signing endpoint. */
-    ECPrivateKey privateKeyOf(String kioskId) {
-        return (ECPrivateKey) readPrivate(Path.of(config.keysDir(), "kiosks", kioskId + "-private.pem"));
+    /**
+     * A demo kiosk's private key, for the demo signing endpoint; empty for a kiosk without one (registered through
+     * the API with its own key). The file must lie in the kiosks' key folder: an id never walks out of it.
+     */
+    Optional<ECPrivateKey> privateKeyOf(String kioskId) {
+        Path dir = Path.of(config.keysDir(), "kiosks").toAbsolutePath().normalize();
+        Path file = dir.resolve(kioskId + "-private.pem").normalize();
+        if (!dir.equals(file.getParent()) || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return Optional.of((ECPrivateKey) readPrivate(file));
     }
 
     static java.security.PrivateKey readPrivate(Path file) {

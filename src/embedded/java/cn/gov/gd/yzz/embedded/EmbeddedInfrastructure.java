@@ -3,7 +3,9 @@ package cn.gov.gd.yzz.embedded;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -14,6 +16,12 @@ import java.util.Properties;
  */
 public final class EmbeddedInfrastructure implements AutoCloseable {
 
+    /**
+     * Where the servers listen and how to sign in to them, for the benchmarks, which compare the API with plain JDBC
+     * and the plain MinIO SDK against the same servers. A file in the work directory readable by its owner only: no
+     * endpoint serves these (the demo endpoint that did handed S3 keys and the database URL to anyone).
+     */
+    public static final String CONNECTION_FILE = "embedded-servers.properties";
     private static final String WORK_DIR_PROPERTY = "yzz.embedded.work-dir";
     private static final String WORK_DIR_ENV = "YZZ_EMBEDDED_WORK_DIR";
 
@@ -34,7 +42,9 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         EmbeddedS3Server s3 = new EmbeddedS3Server(s3ProxyJar(), workDir);
         s3.start();
         try {
-            return new EmbeddedInfrastructure(new EmbeddedDatabase(workDir), s3, keys);
+            EmbeddedInfrastructure started = new EmbeddedInfrastructure(new EmbeddedDatabase(workDir), s3, keys);
+            started.writeConnectionFile(workDir.resolve(CONNECTION_FILE));
+            return started;
         } catch (RuntimeException e) {
             s3.close();
             throw e;
@@ -62,6 +72,34 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         config.put("yzz.demo.enabled", "true");
         config.put("yzz.demo.keys-dir", keys.dir().toString());
         return config;
+    }
+
+    /** The servers' connection settings as the embedded start wrote them into {@code workDir}. */
+    public static Properties connectionFile(Path workDir) {
+        Properties connection = new Properties();
+        try (var in = Files.newBufferedReader(workDir.resolve(CONNECTION_FILE))) {
+            connection.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return connection;
+    }
+
+    private void writeConnectionFile(Path file) {
+        Properties connection = new Properties();
+        connection.setProperty("jdbc.url", database.jdbcUrl());
+        connection.setProperty("s3.endpoint", s3.endpoint());
+        connection.setProperty("s3.access-key", EmbeddedS3Server.ACCESS_KEY);
+        connection.setProperty("s3.secret-key", EmbeddedS3Server.SECRET_KEY);
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (var out = Files.newBufferedWriter(file)) {
+                connection.store(out, "embedded servers of this run (development only)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

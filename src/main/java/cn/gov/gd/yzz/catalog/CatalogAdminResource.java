@@ -4,6 +4,7 @@ import cn.gov.gd.yzz.catalog.CatalogInputs.DepartmentInput;
 import cn.gov.gd.yzz.catalog.CatalogInputs.ServiceItemInput;
 import cn.gov.gd.yzz.catalog.CatalogInputs.ThemeInput;
 import cn.gov.gd.yzz.catalog.CatalogViews.DepartmentView;
+import cn.gov.gd.yzz.common.Locations;
 import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,7 +48,7 @@ public class CatalogAdminResource {
             throw ProblemException.conflict("department-exists", "Department '" + input.code() + "' exists");
         }
         administration.department(input);
-        return Response.created(URI.create("/api/v1/departments")).entity(department(input.code())).build();
+        return Locations.created("/api/v1/departments").entity(department(input.code())).build();
     }
 
     @PUT

@@ -2,6 +2,7 @@ package cn.gov.gd.yzz.catalog;
 
 import cn.gov.gd.yzz.catalog.CatalogViews.Fee;
 import cn.gov.gd.yzz.catalog.CatalogViews.Material;
+import cn.gov.gd.yzz.common.FreeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -34,7 +35,7 @@ public final class CatalogInputs {
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Pattern(regexp = CODE) String department,
             @NotNull ServiceKind kind,
-            @NotBlank @Size(max = 4000) String legalBasis,
+            @FreeText @NotBlank @Size(max = 4000) String legalBasis,
             @NotNull @Size(max = 50) List<@Valid @NotNull Material> materials,
             @Min(0) @Max(365) int statutoryLimitDays,
             @Min(0) @Max(365) int promisedLimitDays,
@@ -47,7 +48,7 @@ public final class CatalogInputs {
     public record ThemeInput(
             @NotBlank @Pattern(regexp = CODE) String code,
             @NotBlank @Size(max = 100) String name,
-            @NotNull @Size(max = 2000) String description,
+            @FreeText @NotNull @Size(max = 2000) String description,
             @Min(0) @Max(10_000) int sortOrder,
             @NotEmpty @Size(max = 50) List<@NotBlank String> items) {
     }

@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.catalog;
 
+import cn.gov.gd.yzz.common.FreeText;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
@@ -26,10 +27,10 @@ public final class CatalogViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Material(@NotBlank @Size(max = 200) String name, boolean required,
             @NotNull @Pattern(regexp = "original|copy|electronic") String form, @Min(0) @Max(20) int copies,
-            @Size(max = 500) String note) {
+            @FreeText @Size(max = 500) String note) {
     }
 
-    public record Fee(boolean charged, @NotBlank @Size(max = 500) String description) {
+    public record Fee(boolean charged, @FreeText @NotBlank @Size(max = 500) String description) {
     }
 
     public record ThemeRef(String code, String name) {

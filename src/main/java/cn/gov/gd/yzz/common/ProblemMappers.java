@@ -81,18 +81,40 @@ public class ProblemMappers {
             com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
             com.fasterxml.jackson.core.JsonParseException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof InvalidTextException text) {
+            return respond(Problem.of(400, "invalid-text", "Invalid text",
+                    "A text of the request body contains characters that are not allowed")
+                    .withErrors(List.of(Problem.FieldError.pointer(pointerOf(text), text.rule()))), uri).build();
+        }
+        String duplicate = DuplicateKeys.pointer(e);
+        if (duplicate != null) {
+            return respond(Problem.of(400, "duplicate-key", "Duplicate key",
+                    "A key appears twice in the same JSON object of the request body")
+                    .withErrors(List.of(Problem.FieldError.pointer(duplicate, "duplicate key"))), uri).build();
+        }
         Problem problem = Problem.of(400, "malformed-body", "Malformed request body",
                 "The request body is not valid JSON for this operation");
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
-            String pointer = mismatch.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()))
-                    .reduce("", (path, part) -> path + "/" + part);
             String message = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
                     ? "unknown field" : "wrong type or value";
-            problem = problem.withErrors(List.of(Problem.FieldError.pointer(pointer, message)));
+            problem = problem.withErrors(List.of(Problem.FieldError.pointer(pointerOf(mismatch), message)));
         }
         return respond(problem, uri).build();
+    }
+
+    /** A mapping error of Jackson's own (a type it cannot build): our fault, not the client's, but still a problem. */
+    @ServerExceptionMapper(com.fasterxml.jackson.databind.exc.InvalidDefinitionException.class)
+    public Response unreadableType(com.fasterxml.jackson.databind.exc.InvalidDefinitionException e, UriInfo uri) {
+        return unexpected(e, uri);
+    }
+
+    private static String pointerOf(com.fasterxml.jackson.databind.JsonMappingException e) {
+        String pointer = e.getPath().stream()
+                .map(ref -> pointerToken(ref.getFieldName() != null ? ref.getFieldName()
+                        : Integer.toString(ref.getIndex())))
+                .reduce("", (path, part) -> path + "/" + part);
+        return pointer.isEmpty() ? "/" : pointer;
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.gov.gd.yzz.document;
 
 import cn.gov.gd.yzz.common.Caller;
+import cn.gov.gd.yzz.common.Locations;
 import cn.gov.gd.yzz.common.QueryParams;
 import cn.gov.gd.yzz.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,7 +58,7 @@ public class DocumentResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
         UUID submission = QueryParams.pathId("Submission", id);
         DocumentView view = uploads.upload(caller, submission, contentType, contentLength, body);
-        return Response.created(URI.create("/api/v1/submissions/" + submission + "/documents/" + view.id()))
+        return Locations.created("/api/v1/submissions/" + submission + "/documents/" + view.id())
                 .entity(view).build();
     }
 

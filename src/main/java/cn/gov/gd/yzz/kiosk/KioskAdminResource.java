@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.kiosk;
 
+import cn.gov.gd.yzz.common.Locations;
 import cn.gov.gd.yzz.common.PageRequest;
 import cn.gov.gd.yzz.common.PageView;
 import cn.gov.gd.yzz.common.QueryParams;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,7 +44,7 @@ public class KioskAdminResource {
     @Operation(summary = "Register a kiosk")
     public Response create(@Valid @NotNull KioskCreate input) {
         KioskView kiosk = register.register(input);
-        return Response.created(URI.create("/api/v1/admin/kiosks/" + kiosk.id())).entity(kiosk).build();
+        return Locations.created("/api/v1/admin/kiosks/" + kiosk.id()).entity(kiosk).build();
     }
 
     @GET

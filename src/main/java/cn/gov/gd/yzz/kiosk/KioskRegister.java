@@ -4,7 +4,9 @@ import cn.gov.gd.yzz.audit.AuditLog;
 import cn.gov.gd.yzz.catalog.Hardware;
 import cn.gov.gd.yzz.common.PageRequest;
 import cn.gov.gd.yzz.common.PageView;
+import cn.gov.gd.yzz.common.Problem;
 import cn.gov.gd.yzz.common.ProblemException;
+import cn.gov.gd.yzz.common.TextRules;
 import cn.gov.gd.yzz.identity.SignerPublicKeys;
 import cn.gov.gd.yzz.identity.StaffAccount;
 import cn.gov.gd.yzz.kiosk.KioskViews.KioskCreate;
@@ -208,6 +210,13 @@ public class KioskRegister {
         if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().length() > max) {
             throw ProblemException.badRequest("invalid-field",
                     field + " must be a non-empty text of at most " + max + " characters");
+        }
+        // the body's tree allows line breaks in any text; only the key's PEM spans lines
+        boolean multiLine = field.equals("publicKeyPem");
+        if (!TextRules.acceptable(value.asText(), multiLine)) {
+            throw new ProblemException(Problem.of(400, "invalid-text", "Invalid text",
+                    field + " contains characters that are not allowed")
+                    .withErrors(List.of(Problem.FieldError.pointer("/" + field, TextRules.message(multiLine)))));
         }
         return value.asText().strip();
     }

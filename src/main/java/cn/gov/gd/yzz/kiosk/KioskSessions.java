@@ -34,14 +34,16 @@ public class KioskSessions {
     private final Citizens citizens;
     private final KioskConfig config;
     private final ObjectMapper json;
+    private final KioskResidents residents;
 
     KioskSessions(KioskSignedTokens signedTokens, TokenIssuer tokens, Citizens citizens, KioskConfig config,
-            ObjectMapper json) {
+            ObjectMapper json, KioskResidents residents) {
         this.signedTokens = signedTokens;
         this.tokens = tokens;
         this.citizens = citizens;
         this.config = config;
         this.json = json;
+        this.residents = residents;
     }
 
     /** A device token for a correctly signed, fresh, first-time client assertion of an enabled kiosk; else 401. */
@@ -104,6 +106,7 @@ public class KioskSessions {
                     "The assisting specialist is not assigned to this kiosk");
         }
         CitizenView citizen = citizens.signIn(idNumber, name, null);
+        residents.sessionOpened(kiosk.id, citizen.id());
         Map<String, Object> claimsOut = new LinkedHashMap<>();
         claimsOut.put(Caller.KIOSK_CLAIM, kiosk.id);
         claimsOut.put(Caller.AUTH_METHOD_CLAIM, CITIZEN_AUTH_METHOD);

@@ -1,6 +1,7 @@
 package cn.gov.gd.yzz.kiosk;
 
 import cn.gov.gd.yzz.catalog.Hardware;
+import cn.gov.gd.yzz.common.FreeText;
 import cn.gov.gd.yzz.identity.Citizens.CitizenView;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotBlank;
@@ -22,7 +23,7 @@ public final class KioskViews {
             @NotBlank @Size(max = 100) String name,
             @NotBlank @Size(max = 100) String town,
             @NotBlank @Size(max = 100) String village,
-            @NotBlank @Size(max = 4000) String publicKeyPem,
+            @FreeText @NotBlank @Size(max = 4000) String publicKeyPem,
             @Size(max = 20) List<@NotBlank String> specialists,
             List<@NotNull Hardware> hardware,
             Boolean enabled) {

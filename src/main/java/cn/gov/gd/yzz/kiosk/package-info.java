@@ -3,8 +3,9 @@
  * from client assertions; heartbeats (online/offline); citizen sessions opened by a kiosk's identity attestation.
  *
  * <p>Owns {@code kiosk} and its admin API, {@code /kiosks/{id}/token}, {@code /heartbeat}, {@code /citizen-sessions},
- * the per-instance kiosk state cache ({@code KioskStates}) and the guard that refuses tokens of disabled or re-keyed
- * kiosks ({@code DisabledKioskGuard}).
+ * the per-instance kiosk state cache ({@code KioskStates}), the guard that refuses tokens of disabled or re-keyed
+ * kiosks ({@code DisabledKioskGuard}), and {@code kiosk_citizen_session}: the residents each kiosk opened a session
+ * for, whom alone it may credit events to by bare citizen id ({@code KioskResidents}).
  *
  * <p>Invariants: a kiosk signs only as itself ({@code kid} = {@code iss} = {@code sub} = its id); assertions and
  * attestations live at most {@code yzz.kiosk.assertion-max-lifetime} and are used once; disabling a kiosk or rotating

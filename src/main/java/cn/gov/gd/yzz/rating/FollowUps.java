@@ -151,8 +151,8 @@ public class FollowUps {
             }
             return new FollowUpView(f.id, catalog.departmentRef(f.departmentCode), source, r.submissionId,
                     trackingNumber, r.eventId, kioskId, serviceCodes, r.score, Scores.label(r.score),
-                    CommentMasking.forStaff(r.comment), Arrays.asList(r.tags), r.ratedAt, f.status, f.dueDate,
-                    f.overdue(today), answer, f.createdAt);
+                    CommentMasking.forStaff(r.comment), Arrays.stream(r.tags).map(CommentMasking::forStaff).toList(),
+                    r.ratedAt, f.status, f.dueDate, f.overdue(today), answer, f.createdAt);
         }).toList();
     }
 

@@ -1,6 +1,7 @@
 package cn.gov.gd.yzz.rating;
 
 import cn.gov.gd.yzz.catalog.CatalogViews.DepartmentRef;
+import cn.gov.gd.yzz.common.FreeText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,7 +21,7 @@ public final class RatingViews {
 
     public record RatingRequest(
             @NotNull @Min(1) @Max(5) Integer score,
-            @Size(max = 500) String comment,
+            @FreeText @Size(max = 500) String comment,
             @Size(max = 10) List<@NotBlank @Size(max = 30) String> tags) {
     }
 
@@ -30,7 +31,7 @@ public final class RatingViews {
 
     public record AnswerRequest(
             @NotBlank @Pattern(regexp = "rectification|reply") String type,
-            @NotBlank @Size(max = 2000) String text) {
+            @FreeText @NotBlank @Size(max = 2000) String text) {
     }
 
     public record FollowUpAnswer(String type, String text, String answeredBy, OffsetDateTime answeredAt) {

@@ -7,7 +7,8 @@
  *
  * <p>Invariants: one rating per submission and per transaction event (the unique key decides between racing
  * residents, retries and instances); the rollup changes in the rating's own transaction; follow-up due dates count
- * working days; comments are shown with ID and phone numbers masked, and staff reads are audited.
+ * working days; comments and tags are shown to staff with ID and phone numbers masked however they are written
+ * ({@code CommentMasking}), and staff reads are audited.
  *
  * <p>Depends on {@code submission}, {@code transaction}, {@code catalog}, {@code audit}, {@code common}.
  */

@@ -1,6 +1,7 @@
 package cn.gov.gd.yzz.submission;
 
 import cn.gov.gd.yzz.common.Caller;
+import cn.gov.gd.yzz.common.Locations;
 import cn.gov.gd.yzz.common.PageRequest;
 import cn.gov.gd.yzz.common.PageView;
 import cn.gov.gd.yzz.common.Problem;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -63,8 +63,8 @@ public class SubmissionResource {
         }
         SubmissionCreation.Outcome outcome = creation.create(caller, idempotencyKey, request);
         SubmissionView view = outcome.submission();
-        return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)
-                .location(URI.create("/api/v1/submissions/" + view.id())).entity(view).build();
+        return Locations.at(Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK),
+                "/api/v1/submissions/" + view.id()).entity(view).build();
     }
 
     @GET

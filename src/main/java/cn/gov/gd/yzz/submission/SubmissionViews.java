@@ -1,6 +1,7 @@
 package cn.gov.gd.yzz.submission;
 
 import cn.gov.gd.yzz.catalog.CatalogViews.DepartmentRef;
+import cn.gov.gd.yzz.common.FreeText;
 import cn.gov.gd.yzz.document.DocumentView;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
@@ -24,7 +25,7 @@ public final class SubmissionViews {
 
     public record TransitionRequest(
             @NotBlank @Pattern(regexp = "accept|request-supplement|approve|reject") String action,
-            @Size(max = 1000) String comment,
+            @FreeText @Size(max = 1000) String comment,
             UUID caseId) {
     }
 

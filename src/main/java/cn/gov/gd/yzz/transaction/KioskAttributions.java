@@ -1,12 +1,11 @@
 package cn.gov.gd.yzz.transaction;
 
-import cn.gov.gd.yzz.common.Jdbc;
-import cn.gov.gd.yzz.common.Sql;
+import cn.gov.gd.yzz.kiosk.KioskResidents;
 import cn.gov.gd.yzz.kiosk.KioskStates;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -16,12 +15,12 @@ import java.util.UUID;
 @ApplicationScoped
 class KioskAttributions {
 
-    private final Jdbc jdbc;
     private final KioskStates states;
+    private final KioskResidents residents;
 
-    KioskAttributions(Jdbc jdbc, KioskStates states) {
-        this.jdbc = jdbc;
+    KioskAttributions(KioskStates states, KioskResidents residents) {
         this.states = states;
+        this.residents = residents;
     }
 
     /**
@@ -34,12 +33,16 @@ class KioskAttributions {
                 .orElseThrow(() -> new IllegalStateException("kiosk of a valid token is missing"));
     }
 
-    /** Those of the given ids that name a registered citizen; a read that needs no transaction of its own. */
-    Set<UUID> knownCitizens(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(jdbc.list(Sql.of("SELECT id FROM citizen WHERE id = ANY (:ids::text[]::uuid[])")
-                .bind("ids", Sql.textArray(ids)), row -> row.getObject(1, UUID.class)));
+    /**
+     * Whether a token bound to the kiosk and issued at {@code issuedAt} still stands: the security layer's own check
+     * (DisabledKioskGuard), applied to the citizen tokens a batch carries in its events.
+     */
+    boolean accepts(String kioskId, Instant issuedAt) {
+        return states.accepts(kioskId, issuedAt);
+    }
+
+    /** What the kiosk may say about each resident id the batch names; one query for the batch. */
+    Map<UUID, KioskResidents.Standing> residents(String kioskId, Collection<UUID> ids) {
+        return residents.standings(kioskId, ids);
     }
 }

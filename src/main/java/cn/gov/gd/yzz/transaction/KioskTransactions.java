@@ -5,14 +5,17 @@ import cn.gov.gd.yzz.catalog.CatalogViews.ServiceDetail;
 import cn.gov.gd.yzz.common.Caller;
 import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.common.Roles;
+import cn.gov.gd.yzz.kiosk.KioskResidents;
 import cn.gov.gd.yzz.kiosk.KioskStates;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -56,7 +59,7 @@ public class KioskTransactions {
             throw ProblemException.badRequest("batch-too-large", "At most " + config.maxBatch() + " events per batch");
         }
         KioskStates.Placement kiosk = attributions.kiosk(kioskId);
-        Set<UUID> knownCitizens = attributions.knownCitizens(
+        Map<UUID, KioskResidents.Standing> residents = attributions.residents(kioskId,
                 events.stream().map(TransactionViews.EventInput::citizenId).filter(Objects::nonNull).toList());
         OffsetDateTime now = OffsetDateTime.now();
         OffsetDateTime latest = now.plus(config.maxFuture());
@@ -82,7 +85,7 @@ public class KioskTransactions {
                 reason = Optional.of("specialist-not-assigned-to-kiosk");
             } else {
                 try {
-                    citizen = citizenOf(e, kioskId, knownCitizens);
+                    citizen = citizenOf(e, kioskId, residents);
                 } catch (IllegalArgumentException invalid) {
                     reason = Optional.of(invalid.getMessage());
                 }
@@ -103,14 +106,23 @@ public class KioskTransactions {
                 outcomes);
     }
 
-    /** The resident of the event: a citizen id, or the citizen token this kiosk holds for them. */
-    private UUID citizenOf(TransactionViews.EventInput e, String kioskId, Set<UUID> knownCitizens) {
+    /**
+     * The resident of the event: the citizen token this kiosk holds for them (not revoked since, as the security layer
+     * would check it), or the bare id of a resident who opened a session at this kiosk.
+     */
+    private UUID citizenOf(TransactionViews.EventInput e, String kioskId,
+            Map<UUID, KioskResidents.Standing> residents) {
         if (e.citizenToken() != null) {
             try {
                 JsonWebToken token = tokens.parse(e.citizenToken());
                 if (!token.getGroups().contains(Roles.CITIZEN)
                         || !Caller.claimText(token, Caller.KIOSK_CLAIM).filter(kioskId::equals).isPresent()) {
                     throw new IllegalArgumentException("citizen-token-of-another-kiosk");
+                }
+                Instant issuedAt = token.getIssuedAtTime() == 0 ? null : Instant.ofEpochSecond(token.getIssuedAtTime());
+                if (!attributions.accepts(kioskId, issuedAt)) {
+                    // the kiosk was disabled or re-keyed after the session opened: its tokens are void
+                    throw new IllegalArgumentException("citizen-token-revoked");
                 }
                 return UUID.fromString(token.getSubject());
             } catch (ParseException invalid) {
@@ -119,8 +131,12 @@ public class KioskTransactions {
             }
         }
         if (e.citizenId() != null) {
-            if (!knownCitizens.contains(e.citizenId())) {
+            KioskResidents.Standing standing = residents.get(e.citizenId());
+            if (standing == null) {
                 throw new IllegalArgumentException("unknown-citizen");
+            }
+            if (standing != KioskResidents.Standing.SERVED) {
+                throw new IllegalArgumentException("citizen-without-session-at-kiosk");
             }
             return e.citizenId();
         }

@@ -9,7 +9,8 @@
  * <p>Invariants: an event is counted if and only if its row was inserted, in the same statement (the event id's
  * primary key decides, however late or concurrently a repeat arrives); nothing acknowledged with 2xx is lost; rows are
  * written in key order so concurrent batches wait instead of deadlocking; an event names a resident only by a citizen
- * token the kiosk holds or a known citizen id.
+ * token the kiosk holds (issued after the kiosk's last disable or key rotation) or by the id of a resident who opened
+ * a session at that kiosk since then.
  *
  * <p>Callers: {@code submission} (a case is a transaction of kind {@code submission}), {@code stats}, {@code rating}.
  * Depends on {@code kiosk}, {@code catalog}, {@code common}.

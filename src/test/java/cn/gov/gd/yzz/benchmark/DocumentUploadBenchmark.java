@@ -2,7 +2,6 @@ package cn.gov.gd.yzz.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,11 +38,11 @@ class DocumentUploadBenchmark {
             DemoClient demo = new DemoClient(service.port());
             String citizen = demo.citizenToken();
             String submission = demo.submission(citizen);
-            JsonNode infra = demo.get("/demo/infrastructure");
-            MinioClient sdk = MinioClient.builder().endpoint(infra.get("s3Endpoint").asText())
-                    .credentials(infra.get("s3AccessKey").asText(), infra.get("s3SecretKey").asText())
+            Properties servers = service.embeddedServers();
+            MinioClient sdk = MinioClient.builder().endpoint(servers.getProperty("s3.endpoint"))
+                    .credentials(servers.getProperty("s3.access-key"), servers.getProperty("s3.secret-key"))
                     .region("us-east-1").build();
-            String bucket = infra.get("bucket").asText();
+            String bucket = "yzz-documents"; // the service's default (MINIO_BUCKET), which the benchmark keeps
             long warmupSize = Math.min(size, Long.getLong("bench.upload-warmup-mb", 20) * MB);
             JitWarmup warmup = JitWarmup.configured("bench.upload-warmup", "uploads of " + warmupSize / MB + " MB", 4,
                     60);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.gd.yzz.transaction.TransactionKind;
 import cn.gov.gd.yzz.transaction.TransactionRecorder;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +60,7 @@ class IngestionBenchmark {
             for (int k = 0; k < streams; k++) {
                 kioskTokens.add(demo.kioskToken(KIOSKS.get(k % KIOSKS.size())));
             }
-            JsonNode infra = demo.get("/demo/infrastructure");
-            String url = infra.get("jdbcUrl").asText();
+            String url = service.embeddedServers().getProperty("jdbc.url");
             long self = ProcessHandle.current().pid();
             try (Connection jdbc = DriverManager.getConnection(url)) {
                 try (Statement ddl = jdbc.createStatement()) {

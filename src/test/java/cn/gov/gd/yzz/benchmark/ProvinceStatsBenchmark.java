@@ -61,7 +61,7 @@ class ProvinceStatsBenchmark {
         StringBuilder report = new StringBuilder();
         try (ServiceUnderTest service = ServiceUnderTest.start(runner, workDir.resolve("province-run"), "1g")) {
             DemoClient demo = new DemoClient(service.port());
-            String jdbcUrl = demo.get("/demo/infrastructure").get("jdbcUrl").asText();
+            String jdbcUrl = service.embeddedServers().getProperty("jdbc.url");
             List<String[]> items = new ArrayList<>();
             String[][] places;
             long setupStarted = System.nanoTime();

@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.benchmark;
 
+import cn.gov.gd.yzz.embedded.EmbeddedInfrastructure;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /** The embedded build of the service started as its own process, as the README's run command starts it. */
 final class ServiceUnderTest implements AutoCloseable {
@@ -17,11 +19,13 @@ final class ServiceUnderTest implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path workDir;
 
-    private ServiceUnderTest(Process process, int port, Path log) {
+    private ServiceUnderTest(Process process, int port, Path log, Path workDir) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.workDir = workDir;
     }
 
     static ServiceUnderTest start(Path runnerJar, Path workDir, String heap, String... extraProperties)
@@ -48,7 +52,7 @@ final class ServiceUnderTest implements AutoCloseable {
         command.addAll(List.of("-jar", runnerJar.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        ServiceUnderTest service = new ServiceUnderTest(process, port, log);
+        ServiceUnderTest service = new ServiceUnderTest(process, port, log, workDir);
         service.awaitReady(Duration.ofMinutes(3));
         return service;
     }
@@ -59,6 +63,14 @@ final class ServiceUnderTest implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /**
+     * Where its embedded PostgreSQL and S3 server listen and their credentials (jdbc.url, s3.endpoint, s3.access-key,
+     * s3.secret-key), from the file the embedded start writes into its work directory; no endpoint serves them.
+     */
+    Properties embeddedServers() {
+        return EmbeddedInfrastructure.connectionFile(workDir.toAbsolutePath());
     }
 
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {
