@@ -1,8 +1,10 @@
 package cn.gov.gd.yzz.embedded;
 
+import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.identity.IdNumbers;
 import cn.gov.gd.yzz.identity.PasswordHasher;
 import cn.gov.gd.yzz.identity.PersonalDataCipher;
+import cn.gov.gd.yzz.transaction.TransactionKind;
 import cn.gov.gd.yzz.transaction.TransactionRecorder;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -105,7 +107,7 @@ public class DemoActivityLoader {
         long ratings = ratings();
         LOG.infof("demo activity loaded in %d ms: %d kiosks, %d specialists, %d residents, %d transactions from %s, "
                 + "%d ratings", (System.nanoTime() - started) / 1_000_000, kiosks.size(), SPECIALISTS,
-                residents.size(), transactions, LocalDate.now(TransactionRecorder.CHINA).withDayOfYear(1), ratings);
+                residents.size(), transactions, LocalDate.now(ChinaTime.ZONE).withDayOfYear(1), ratings);
     }
 
     private boolean alreadyLoaded() throws SQLException {
@@ -232,10 +234,12 @@ public class DemoActivityLoader {
         });
         double[] kioskWeight = kiosks.stream().mapToDouble(k -> 0.4 + random.nextDouble()).toArray();
         double totalWeight = java.util.Arrays.stream(kioskWeight).sum();
-        LocalDate first = LocalDate.now(TransactionRecorder.CHINA).withDayOfYear(1);
-        LocalDate end = LocalDate.now(TransactionRecorder.CHINA);
+        LocalDate first = LocalDate.now(ChinaTime.ZONE).withDayOfYear(1);
+        LocalDate end = LocalDate.now(ChinaTime.ZONE);
         double perWorkingDay = TRANSACTIONS_JAN_TO_NOV / expectedDayUnits(first.getYear());
-        String[] kinds = {"query", "query", "query", "query", "print", "print", "payment", "payment", "submission"};
+        TransactionKind[] kinds = {TransactionKind.QUERY, TransactionKind.QUERY, TransactionKind.QUERY, TransactionKind.QUERY,
+            TransactionKind.PRINT, TransactionKind.PRINT, TransactionKind.PAYMENT, TransactionKind.PAYMENT,
+            TransactionKind.SUBMISSION};
         List<TransactionRecorder.Event> batch = new ArrayList<>(BATCH);
         long count = 0;
         for (LocalDate day = first; day.isBefore(end); day = day.plusDays(1)) {
@@ -246,7 +250,7 @@ public class DemoActivityLoader {
                 // a few items of each department carry most of its work
                 String service = items.get((int) (items.size() * Math.pow(random.nextDouble(), 2.5)));
                 OffsetDateTime at = day.atTime(LocalTime.of(8, 30).plusMinutes(random.nextInt(540)))
-                        .atZone(TransactionRecorder.CHINA).toOffsetDateTime();
+                        .atZone(ChinaTime.ZONE).toOffsetDateTime();
                 UUID resident;
                 DemoKiosk kiosk = null;
                 if (random.nextDouble() < MOBILE_SHARE) {

@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.audit;
 
+import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.common.PageRequest;
 import cn.gov.gd.yzz.common.PageView;
 import cn.gov.gd.yzz.common.ProblemException;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "admin")
 public class AuditResource {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final AuditLog audit;
 
@@ -62,11 +61,11 @@ public class AuditResource {
         }
         fromDate.ifPresent(d -> {
             where.append(" and at >= :from");
-            params.and("from", d.atStartOfDay(CHINA).toOffsetDateTime());
+            params.and("from", d.atStartOfDay(ChinaTime.ZONE).toOffsetDateTime());
         });
         toDate.ifPresent(d -> {
             where.append(" and at < :to");
-            params.and("to", d.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime());
+            params.and("to", d.plusDays(1).atStartOfDay(ChinaTime.ZONE).toOffsetDateTime());
         });
         var query = AuditEntry.<AuditEntry>find(where.toString(), Sort.descending("at").and("id"), params);
         long total = query.count();

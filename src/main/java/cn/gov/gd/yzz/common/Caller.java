@@ -2,6 +2,7 @@ package cn.gov.gd.yzz.common;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -50,8 +51,22 @@ public class Caller {
     }
 
     public Optional<String> claim(String name) {
+        return claimText(token, name);
+    }
+
+    /**
+     * A claim of any verified token as text. String claims come back from the JSON library as quoted JSON strings
+     * ({@code "HP-YM-001"} with the quotes) or plain strings depending on their origin; both read the same here.
+     */
+    public static Optional<String> claimText(JsonWebToken token, String name) {
         Object value = token.getClaim(name);
-        return value == null ? Optional.empty() : Optional.of(value.toString().replace("\"", ""));
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonString json) {
+            return Optional.of(json.getString());
+        }
+        return Optional.of(value.toString().replace("\"", ""));
     }
 
     /** The client's address; behind a proxy, the forwarded one when proxy forwarding is configured. */

@@ -1,12 +1,11 @@
 package cn.gov.gd.yzz.identity;
 
+import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.common.Problem;
 import cn.gov.gd.yzz.common.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,7 +13,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class Citizens {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final PersonalDataCipher cipher;
     private final EntityManager em;
@@ -30,7 +28,7 @@ public class Citizens {
 
     /** Refuses an invalid ID number with a 400 that names the reason, never the number. */
     public static String requireValid(String idNumber) {
-        IdNumbers.problem(idNumber, LocalDate.now(CHINA)).ifPresent(reason -> {
+        IdNumbers.problem(idNumber, ChinaTime.today()).ifPresent(reason -> {
             throw new ProblemException(Problem.of(400, "invalid-id-number", "Invalid ID number",
                     "The resident ID number is not valid: " + reason)
                     .withErrors(List.of(Problem.FieldError.pointer("/idNumber", reason))));

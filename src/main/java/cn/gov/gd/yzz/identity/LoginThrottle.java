@@ -2,15 +2,12 @@ package cn.gov.gd.yzz.identity;
 
 import cn.gov.gd.yzz.common.DatabaseOutages;
 import cn.gov.gd.yzz.common.DatabaseUnavailable;
+import cn.gov.gd.yzz.common.Jdbc;
 import cn.gov.gd.yzz.common.ProblemException;
-import io.agroal.api.AgroalDataSource;
+import cn.gov.gd.yzz.common.Sql;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * Counts staff sign-in attempts in PostgreSQL (functions of R__staff_login_throttle.sql), so that N instances allow
@@ -27,80 +24,79 @@ public class LoginThrottle {
     public record Attempt(String username, String address, boolean addressCounted) {
     }
 
-    private static final String ATTEMPT_SQL = """
-            SELECT wait_seconds, address_counted FROM staff_login_attempt(?, ?, ?, make_interval(secs => ?),
-                make_interval(secs => ?), ?, make_interval(secs => ?), make_interval(secs => ?),
-                make_interval(secs => ?))""";
+    private record Verdict(int waitSeconds, boolean addressCounted) {
+    }
 
     private final StaffLoginConfig config;
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
     private final DatabaseOutages outages;
 
-    LoginThrottle(StaffLoginConfig config, AgroalDataSource dataSource, DatabaseOutages outages) {
+    LoginThrottle(StaffLoginConfig config, Jdbc jdbc, DatabaseOutages outages) {
         this.config = config;
-        this.dataSource = dataSource;
+        this.jdbc = jdbc;
         this.outages = outages;
     }
 
     /** Counts one attempt of the account from the address, or refuses it with 429 and {@code Retry-After}. */
     public Attempt take(String username, String address) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement attempt = connection.prepareStatement(ATTEMPT_SQL)) {
-            attempt.setString(1, username);
-            attempt.setString(2, address);
-            attempt.setInt(3, config.failuresBeforeDelay());
-            attempt.setDouble(4, seconds(config.firstDelay()));
-            attempt.setDouble(5, seconds(config.maxDelay()));
-            attempt.setInt(6, config.maxFailuresPerAddress());
-            attempt.setDouble(7, seconds(config.window()));
-            attempt.setDouble(8, seconds(config.forgetAfter()));
-            attempt.setDouble(9, seconds(config.knownAddressFor()));
-            try (ResultSet answer = attempt.executeQuery()) {
-                answer.next();
-                int wait = answer.getInt(1);
-                if (wait > 0) {
-                    throw ProblemException.tooManyRequests(wait);
-                }
-                return new Attempt(username, address, answer.getBoolean(2));
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("sign-in attempt not counted", e);
+        Sql attempt = Sql.of("""
+                SELECT wait_seconds, address_counted FROM staff_login_attempt(
+                    p_username => :username, p_address => :address,
+                    p_free_failures => :freeFailures,
+                    p_first_delay => make_interval(secs => :firstDelay),
+                    p_max_delay => make_interval(secs => :maxDelay),
+                    p_address_failures => :addressFailures,
+                    p_address_window => make_interval(secs => :addressWindow),
+                    p_forget_after => make_interval(secs => :forgetAfter),
+                    p_known_for => make_interval(secs => :knownFor))""")
+                .bind("username", username)
+                .bind("address", address)
+                .bind("freeFailures", config.failuresBeforeDelay())
+                .bind("firstDelay", seconds(config.firstDelay()))
+                .bind("maxDelay", seconds(config.maxDelay()))
+                .bind("addressFailures", config.maxFailuresPerAddress())
+                .bind("addressWindow", seconds(config.window()))
+                .bind("forgetAfter", seconds(config.forgetAfter()))
+                .bind("knownFor", seconds(config.knownAddressFor()));
+        Verdict verdict = jdbc.first(attempt, row -> new Verdict(row.getInt(1), row.getBoolean(2))).orElseThrow();
+        if (verdict.waitSeconds() > 0) {
+            throw ProblemException.tooManyRequests(verdict.waitSeconds());
         }
+        return new Attempt(username, address, verdict.addressCounted());
     }
 
     /** The password was right: the attempt does not count, and the address becomes a known one for the account. */
     public void succeeded(Attempt attempt) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement success = connection.prepareStatement("SELECT staff_login_succeeded(?, ?, ?)")) {
-            success.setString(1, attempt.username());
-            success.setString(2, attempt.address());
-            success.setBoolean(3, attempt.addressCounted());
-            success.execute();
-        } catch (SQLException e) {
-            throw new PersistenceException("sign-in success not recorded", e);
-        }
+        jdbc.first(Sql.of("""
+                SELECT staff_login_succeeded(p_username => :username, p_address => :address,
+                    p_address_counted => :addressCounted)""")
+                .bind("username", attempt.username())
+                .bind("address", attempt.address())
+                .bind("addressCounted", attempt.addressCounted()), row -> Boolean.TRUE);
     }
 
     /** Drops rows that no longer change any answer. Safe on several instances. */
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetOld() {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement forget = connection.prepareStatement(
-                "SELECT staff_login_forget(make_interval(secs => ?), make_interval(secs => ?), make_interval(secs => ?))")) {
-            forget.setDouble(1, seconds(config.window()));
-            forget.setDouble(2, seconds(config.forgetAfter()));
-            forget.setDouble(3, seconds(config.knownAddressFor()));
-            forget.execute();
-        } catch (SQLException e) {
+        try {
+            jdbc.first(Sql.of("""
+                    SELECT staff_login_forget(p_address_window => make_interval(secs => :addressWindow),
+                        p_forget_after => make_interval(secs => :forgetAfter),
+                        p_known_for => make_interval(secs => :knownFor))""")
+                    .bind("addressWindow", seconds(config.window()))
+                    .bind("forgetAfter", seconds(config.forgetAfter()))
+                    .bind("knownFor", seconds(config.knownAddressFor())), row -> Boolean.TRUE);
+        } catch (RuntimeException e) {
             String unavailable = DatabaseUnavailable.reason(e);
             if (unavailable == null) {
-                throw new PersistenceException("old sign-in counts not dropped", e);
+                throw e;
             }
             // the next run catches up; the outage is already being reported, once per interval
             outages.record(unavailable);
         }
     }
 
-    private static double seconds(java.time.Duration duration) {
+    private static double seconds(Duration duration) {
         return duration.toMillis() / 1000.0;
     }
 }

@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -25,12 +26,11 @@ public class DisabledKioskGuard implements SecurityIdentityAugmentor {
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
-                || token.getClaim(Caller.KIOSK_CLAIM) == null) {
+                || Caller.claimText(token, Caller.KIOSK_CLAIM).isEmpty()) {
             return Uni.createFrom().item(identity);
         }
-        String kiosk = token.getClaim(Caller.KIOSK_CLAIM).toString().replace("\"", "");
-        java.time.Instant issuedAt = token.getIssuedAtTime() == 0 ? null
-                : java.time.Instant.ofEpochSecond(token.getIssuedAtTime());
+        String kiosk = Caller.claimText(token, Caller.KIOSK_CLAIM).orElseThrow();
+        Instant issuedAt = token.getIssuedAtTime() == 0 ? null : Instant.ofEpochSecond(token.getIssuedAtTime());
         return context.runBlocking(() -> {
             if (!states.accepts(kiosk, issuedAt)) {
                 throw new AuthenticationFailedException("kiosk disabled or token revoked");

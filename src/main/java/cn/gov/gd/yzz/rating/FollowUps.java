@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.rating;
 
+import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.audit.AuditLog;
 import cn.gov.gd.yzz.catalog.CatalogService;
 import cn.gov.gd.yzz.common.Caller;
@@ -12,7 +13,6 @@ import cn.gov.gd.yzz.rating.RatingViews.FollowUpAnswer;
 import cn.gov.gd.yzz.rating.RatingViews.FollowUpView;
 import cn.gov.gd.yzz.submission.Submission;
 import cn.gov.gd.yzz.submission.SubmissionCase;
-import cn.gov.gd.yzz.transaction.TransactionRecorder;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +60,7 @@ public class FollowUps {
             where.append(" and status = :status");
             params.and("status", s);
         });
-        LocalDate today = LocalDate.now(TransactionRecorder.CHINA);
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
         overdue.ifPresent(o -> {
             where.append(o ? " and status = 'open' and dueDate < :today"
                     : " and (status <> 'open' or dueDate >= :today)");
@@ -97,7 +97,7 @@ public class FollowUps {
             throw ProblemException.conflict("already-answered", "This follow-up was already answered");
         }
         audit.record("rating.follow-up.answer", "rating_follow_up", id.toString());
-        return views(List.of(followUp), LocalDate.now(TransactionRecorder.CHINA)).get(0);
+        return views(List.of(followUp), LocalDate.now(ChinaTime.ZONE)).get(0);
     }
 
     private static String ownDepartment(Caller caller) {

@@ -1,6 +1,6 @@
 package cn.gov.gd.yzz.rating;
 
-import cn.gov.gd.yzz.transaction.TransactionRecorder;
+import cn.gov.gd.yzz.common.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -64,7 +64,7 @@ public class RatingStatistics {
         String sql = "SELECT count(*) FROM rating_follow_up WHERE status = 'open' AND due_date < :today"
                 + (departmentOrNull == null ? "" : " AND department_code = :department");
         var query = em.createNativeQuery(sql)
-                .setParameter("today", LocalDate.now(TransactionRecorder.CHINA));
+                .setParameter("today", LocalDate.now(ChinaTime.ZONE));
         if (departmentOrNull != null) {
             query.setParameter("department", departmentOrNull);
         }

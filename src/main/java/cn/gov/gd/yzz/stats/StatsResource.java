@@ -1,9 +1,9 @@
 package cn.gov.gd.yzz.stats;
 
+import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.common.Caller;
 import cn.gov.gd.yzz.common.QueryParams;
 import cn.gov.gd.yzz.common.Roles;
-import cn.gov.gd.yzz.transaction.TransactionRecorder;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -77,7 +77,7 @@ public class StatsResource {
     }
 
     private StatsPeriod period(String from, String to) {
-        return StatsPeriod.parse(from, to, LocalDate.now(TransactionRecorder.CHINA), config.defaultPeriodDays(),
+        return StatsPeriod.parse(from, to, LocalDate.now(ChinaTime.ZONE), config.defaultPeriodDays(),
                 config.maxPeriodDays());
     }
 

@@ -1,6 +1,6 @@
 package cn.gov.gd.yzz.submission;
 
-import cn.gov.gd.yzz.transaction.TransactionRecorder;
+import cn.gov.gd.yzz.common.ChinaTime;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -54,8 +54,8 @@ public class SubmissionFigures {
      * cases by their status.
      */
     public Map<String, Long> byStatus(LocalDate from, LocalDate to, Optional<String> department) {
-        OffsetDateTime start = from.atStartOfDay(TransactionRecorder.CHINA).toOffsetDateTime();
-        OffsetDateTime end = to.plusDays(1).atStartOfDay(TransactionRecorder.CHINA).toOffsetDateTime();
+        OffsetDateTime start = from.atStartOfDay(ChinaTime.ZONE).toOffsetDateTime();
+        OffsetDateTime end = to.plusDays(1).atStartOfDay(ChinaTime.ZONE).toOffsetDateTime();
         Map<String, Long> counts = new TreeMap<>();
         STATUSES.forEach(status -> counts.put(status, 0L));
         try (Connection connection = dataSource.getConnection();
@@ -86,7 +86,7 @@ public class SubmissionFigures {
                 PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM submission_case "
                         + "WHERE status IN (" + unfinished + ") AND due_date < ?"
                         + (department.isPresent() ? " AND department_code = ?" : ""))) {
-            query.setObject(1, LocalDate.now(TransactionRecorder.CHINA));
+            query.setObject(1, LocalDate.now(ChinaTime.ZONE));
             if (department.isPresent()) {
                 query.setString(2, department.get());
             }

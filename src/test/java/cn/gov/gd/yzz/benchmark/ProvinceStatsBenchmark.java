@@ -2,6 +2,8 @@ package cn.gov.gd.yzz.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.gd.yzz.common.ChinaTime;
+import cn.gov.gd.yzz.transaction.TransactionKind;
 import cn.gov.gd.yzz.transaction.TransactionRecorder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -232,9 +234,9 @@ class ProvinceStatsBenchmark {
                             String specialist = !mobile && random.nextInt(100) < 36
                                     ? "bench.specialist" + random.nextInt(100) : null;
                             OffsetDateTime at = date.atTime(LocalTime.of(8, 30).plusMinutes(random.nextInt(540)))
-                                    .atZone(TransactionRecorder.CHINA).toOffsetDateTime();
+                                    .atZone(ChinaTime.ZONE).toOffsetDateTime();
                             rows.add(new TransactionRecorder.Event(new UUID(random.nextLong(), random.nextLong()), at,
-                                    "query", item[0], item[1], mobile ? null : place[0], mobile ? null : place[1],
+                                    TransactionKind.QUERY, item[0], item[1], mobile ? null : place[0], mobile ? null : place[1],
                                     mobile ? null : place[2], citizen, specialist));
                         }
                         TransactionRecorder.recordOn(c, rows);
