@@ -51,6 +51,10 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         }
     }
 
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
     public EmbeddedS3Server s3() {
         return s3;
     }

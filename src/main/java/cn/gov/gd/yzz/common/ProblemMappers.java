@@ -36,9 +36,11 @@ public class ProblemMappers {
             415, new String[] {"unsupported-media-type", "Unsupported media type"});
 
     private final ObjectMapper json;
+    private final DatabaseOutages outages;
 
-    public ProblemMappers(ObjectMapper json) {
+    public ProblemMappers(ObjectMapper json, DatabaseOutages outages) {
         this.json = json;
+        this.outages = outages;
     }
 
     @ServerExceptionMapper
@@ -125,6 +127,10 @@ public class ProblemMappers {
             org.hibernate.exception.ConstraintViolationException.class,
             org.hibernate.exception.DataException.class})
     public Response persistence(RuntimeException e, UriInfo uri) {
+        ProblemException unavailable = outages.answerFor(e);
+        if (unavailable != null) {
+            return problem(unavailable, uri);
+        }
         if (e instanceof jakarta.persistence.OptimisticLockException
                 || e.getCause() instanceof org.hibernate.StaleStateException) {
             return respond(Problem.of(409, "concurrent-change", "Conflict",
@@ -178,6 +184,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        // whoever wrapped it (Hibernate, the pool, the transaction manager, our JDBC code): one policy, 503
+        ProblemException unavailable = outages.answerFor(e);
+        if (unavailable != null) {
+            return problem(unavailable, uri);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, incident %s", incident);
         return respond(Problem.of(500, "internal-error", "Internal error",

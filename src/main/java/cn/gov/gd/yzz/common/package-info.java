@@ -1,12 +1,14 @@
 /**
  * The shared pieces every feature uses and that belong to none: the problem contract (RFC 9457 answers and their
  * mappers), the caller ({@code Caller}, {@code Roles}), paging, query-parameter checks, the project's time zone
- * ({@code ChinaTime}) and channels, and raw SQL ({@code Jdbc}, {@code Sql}: when to use Panache, a native query or
- * raw JDBC is said there). The edge's input rules: request bodies read strictly ({@code RequestBodyJson}: no
- * duplicate keys, no coerced numbers), text without control characters in bodies and parameters ({@code TextRules},
- * {@code ParameterTextFilter}, {@code FreeText}); {@code Location} headers as paths ({@code Locations}).
+ * ({@code ChinaTime}) and channels, raw SQL ({@code Jdbc}, {@code Sql}: when to use Panache, a native query or
+ * raw JDBC is said there), and the one answer to a database that cannot be reached ({@code DatabaseUnavailable},
+ * {@code DatabaseOutages}: 503 with {@code Retry-After}, one log line per interval). The edge's input rules: request
+ * bodies read strictly ({@code RequestBodyJson}: no duplicate keys, no coerced numbers), text without control
+ * characters in bodies and parameters ({@code TextRules}, {@code ParameterTextFilter}, {@code FreeText});
+ * {@code Location} headers as paths ({@code Locations}).
  *
  * <p>Invariants: depends on no feature package (ArchitectureTest); no answer carries a stack trace, SQL, a class name
- * or a path; an unexpected failure answers 500 with an incident id that is also in the log.
+ * or a path; an unexpected failure answers 500 with an incident id that is also in the log, a database outage 503.
  */
 package cn.gov.gd.yzz.common;

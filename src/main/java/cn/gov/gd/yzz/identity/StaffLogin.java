@@ -29,11 +29,14 @@ public class StaffLogin {
             List<String> roles, String department) {
     }
 
-    /** Not transactional: the slow, memory-hard hash must not hold a database connection. */
+    /**
+     * Not transactional: the slow, memory-hard hash must not hold a database connection. The account is read before
+     * the attempt is counted, so that a database that cannot answer counts nothing against the user.
+     */
     public StaffToken login(String username, String password, String address) {
         String name = username.strip().toLowerCase(java.util.Locale.ROOT);
-        throttle.take(name, address);
         StaffAccount account = StaffAccount.findById(name);
+        LoginThrottle.Attempt attempt = throttle.take(name, address);
         boolean ok = account != null && account.enabled
                 ? passwords.matches(password, account.passwordHash)
                 : passwords.matchesNothing(password);
@@ -41,7 +44,7 @@ public class StaffLogin {
             LOG.infof("failed staff login from %s", address);
             throw ProblemException.unauthorized("The username or the password is wrong");
         }
-        throttle.giveBack(name, address);
+        throttle.succeeded(attempt);
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put(Caller.AUTH_METHOD_CLAIM, "password");
         claims.put(Caller.DEPARTMENT_CLAIM, account.departmentCode);

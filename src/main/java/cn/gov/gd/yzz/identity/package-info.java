@@ -2,13 +2,16 @@
  * Who a person is: citizens (one record per resident ID number, however they come in), staff accounts and their
  * logins, mini-app tickets of the provincial real-name platform, and the tokens this backend issues.
  *
- * <p>Owns {@code citizen}, {@code staff_account} and {@code used_assertion} (single use of every signed credential's
- * {@code jti}, shared with {@code kiosk}), the token issuer, the personal-data cipher and ID-number rules, signer key
+ * <p>Owns {@code citizen}, {@code staff_account}, {@code used_assertion} (single use of every signed credential's
+ * {@code jti}, shared with {@code kiosk}) and the staff sign-in counts ({@code staff_login_pair},
+ * {@code staff_login_address}, their functions in {@code R__staff_login_throttle.sql}), the token issuer, the personal-data cipher and ID-number rules, signer key
  * parsing ({@code SignerPublicKeys}), and {@code /auth/miniapp}, {@code /auth/staff}.
  *
  * <p>Invariants: ID numbers are validated (GB 11643) and stored only AES-GCM encrypted plus a keyed hash, shown masked
  * to everyone but their owner; passwords only as modern hashes; a credential's {@code jti} is accepted once across
- * instances and restarts (the primary key decides); tokens carry exactly one role.
+ * instances and restarts (the primary key decides); tokens carry exactly one role; sign-in attempts are counted in
+ * the database before the password is checked, per account and address and per address, never per account alone (a
+ * stranger must not be able to lock the real user out), and a database failure counts nothing.
  *
  * <p>Callers: {@code kiosk} (citizen sessions at a kiosk, assertion replay), {@code submission}, {@code rating}.
  * Depends on {@code common} only.

@@ -31,7 +31,7 @@ public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecy
         }
     }
 
-    /** The running infrastructure, for tests that stop and restart the S3 server. */
+    /** The running infrastructure, for tests that stop and restart the S3 server or the database. */
     public static EmbeddedInfrastructure infrastructure() {
         return infrastructure;
     }
