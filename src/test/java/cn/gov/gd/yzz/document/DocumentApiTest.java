@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import cn.gov.gd.yzz.embedded.EmbeddedS3Server;
 import cn.gov.gd.yzz.support.ApiTest;
+import cn.gov.gd.yzz.support.Applications;
 import cn.gov.gd.yzz.support.Citizens;
 import cn.gov.gd.yzz.support.EmbeddedInfrastructureResource;
 import cn.gov.gd.yzz.support.Staff;
@@ -48,11 +49,7 @@ class DocumentApiTest extends ApiTest {
     @BeforeEach
     void submission() {
         owner = Citizens.newMobileCitizen();
-        submission = given().auth().oauth2(owner).contentType("application/json")
-                .header("Idempotency-Key", "doc-" + UUID.randomUUID())
-                .body(Map.of("serviceCode", "HRSS-008", "formData", Map.of("pensionType", "城乡居民基本养老保险",
-                        "residenceStatus", "县内居住", "phone", "13800138000")))
-                .post("/api/v1/submissions").then().statusCode(201).extract().path("id");
+        submission = Applications.pensionCheck(owner);
     }
 
     private ValidatableResponse upload(String token, String submissionId, String fileName, byte[] bytes,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.gov.gd.yzz.support.ApiTest;
+import cn.gov.gd.yzz.support.Applications;
 import cn.gov.gd.yzz.support.Citizens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayOutputStream;
@@ -25,17 +26,13 @@ import org.junit.jupiter.api.Test;
 class DocumentNamesApiTest extends ApiTest {
 
     private static final String RLO = "\u202E";
-    private String owner;
-    private String submission;
+    private String citizen;
+    private String application;
 
     @BeforeEach
-    void submission() {
-        owner = Citizens.newMobileCitizen();
-        submission = given().auth().oauth2(owner).contentType("application/json")
-                .header("Idempotency-Key", "names-" + UUID.randomUUID())
-                .body(Map.of("serviceCode", "HRSS-008", "formData", Map.of("pensionType", "城乡居民基本养老保险",
-                        "residenceStatus", "县内居住", "phone", "13800138000")))
-                .post("/api/v1/submissions").then().statusCode(201).extract().path("id");
+    void newApplication() {
+        citizen = Citizens.newMobileCitizen();
+        application = Applications.pensionCheck(citizen);
     }
 
     @Test
@@ -47,24 +44,24 @@ class DocumentNamesApiTest extends ApiTest {
                 + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(DocumentApiTest.PDF);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var answer = given().auth().oauth2(owner).header("Host", "attacker.example")
+        var answer = given().auth().oauth2(citizen).header("Host", "attacker.example")
                 .contentType("multipart/form-data; boundary=" + boundary).body(body.toByteArray())
-                .post("/api/v1/submissions/{id}/documents", submission).then().statusCode(201)
+                .post("/api/v1/submissions/{id}/documents", application).then().statusCode(201)
                 .body("fileName", equalTo("报告fdp.exe"));
         String id = answer.extract().path("id");
         assertThat(answer.extract().header("Location"))
-                .isEqualTo("/api/v1/submissions/" + submission + "/documents/" + id);
-        given().auth().oauth2(owner).get("/api/v1/submissions/{id}", submission).then()
+                .isEqualTo("/api/v1/submissions/" + application + "/documents/" + id);
+        given().auth().oauth2(citizen).get("/api/v1/submissions/{id}", application).then()
                 .body("documents[0].fileName", equalTo("报告fdp.exe"));
     }
 
     @Test
     void anUploadLinkKeepsItsNameWithoutThemToo() {
-        given().auth().oauth2(owner).contentType("application/json")
+        given().auth().oauth2(citizen).contentType("application/json")
                 .body(Map.of("fileName", "\u200E身份证" + RLO + "fdp.exe\u200D", "contentType", "application/pdf",
                         "size", 10, "sha256", "0".repeat(64)))
-                .post("/api/v1/submissions/{id}/documents/upload-url", submission).then().statusCode(201);
-        given().auth().oauth2(owner).get("/api/v1/submissions/{id}", submission).then()
+                .post("/api/v1/submissions/{id}/documents/upload-url", application).then().statusCode(201);
+        given().auth().oauth2(citizen).get("/api/v1/submissions/{id}", application).then()
                 .body("documents[0].fileName", equalTo("身份证fdp.exe"));
     }
 }

@@ -112,8 +112,8 @@ class SubmissionStatusRuleTest extends ApiTest {
             }
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO submission_case (id, submission_id, department_code, service_codes, status, due_date,
-                        created_at)
-                    VALUES (?, ?, ?, '{HRSS-008}', ?, ?, ?)""")) {
+                        created_at, received_on, time_limit_days)
+                    VALUES (?, ?, ?, '{HRSS-008}', ?, ?, ?, ?, 10)""")) {
                 for (int i = 0; i < cases.size(); i++) {
                     insert.setObject(1, UUID.randomUUID());
                     insert.setObject(2, id);
@@ -121,6 +121,7 @@ class SubmissionStatusRuleTest extends ApiTest {
                     insert.setString(4, cases.get(i).wire());
                     insert.setObject(5, day.plusDays(10));
                     insert.setObject(6, at);
+                    insert.setObject(7, day);
                     insert.addBatch();
                 }
                 insert.executeBatch();
