@@ -527,8 +527,8 @@ async function downloadCsv(kind, button) {
   }
   button.disabled = true;
   try {
-    const path = kind === 'summary' ? '/api/v1/stats/summary' : '/api/v1/stats/transactions';
-    const params = kind === 'summary' ? { ...range, format: 'csv' } : { groupBy: kind, ...range, format: 'csv' };
+    const path = kind === 'summary' ? '/api/v1/stats/summary.csv' : '/api/v1/stats/transactions.csv';
+    const params = kind === 'summary' ? { ...range } : { groupBy: kind, ...range };
     const response = await apiFetch(path, params, 'text/csv');
     const blob = await response.blob();
     const scope = isAdmin() ? '' : `_${session.department}`;

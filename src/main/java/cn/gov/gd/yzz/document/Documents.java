@@ -291,7 +291,10 @@ public class Documents {
 
     // ------------------------------------------------------------------ shared
 
-    /** Only the submitting citizen adds documents, and only while a case is still open. */
+    /**
+     * The submitting citizen or the specialist who assisted at its creation adds documents (the resource admits only
+     * those two roles; a reviewer never writes), and only while a case is still open.
+     */
     private void writableSubmission(Caller caller, UUID submissionId) {
         QuarkusTransaction.requiringNew().run(() -> {
             submissions.readable(caller, submissionId);
