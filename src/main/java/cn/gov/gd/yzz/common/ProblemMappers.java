@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -36,14 +37,16 @@ public class ProblemMappers {
             415, new String[] {"unsupported-media-type", "Unsupported media type"});
 
     private final ObjectMapper json;
+    private final Languages languages;
 
-    public ProblemMappers(ObjectMapper json) {
+    public ProblemMappers(ObjectMapper json, Languages languages) {
         this.json = json;
+        this.languages = languages;
     }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Response.ResponseBuilder answer = respond(e.problem(), uri);
+        Response.ResponseBuilder answer = respond(e.problem(), uri, e.args());
         e.headers().forEach(answer::header);
         return answer.build();
     }
@@ -88,8 +91,9 @@ public class ProblemMappers {
             String pointer = mismatch.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()))
                     .reduce("", (path, part) -> path + "/" + part);
-            String message = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
-                    ? "unknown field" : "wrong type or value";
+            String message = ProblemTexts.field(
+                    e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+                            ? "unknown-field" : "wrong-type", languages.current());
             problem = problem.withErrors(List.of(Problem.FieldError.pointer(pointer, message)));
         }
         return respond(problem, uri).build();
@@ -159,18 +163,23 @@ public class ProblemMappers {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, incident %s", incident);
         return respond(Problem.of(500, "internal-error", "Internal error",
-                "The request failed on our side; quote incident " + incident + " when reporting it"), uri).build();
+                "The request failed on our side; quote incident " + incident + " when reporting it"), uri, incident)
+                .build();
     }
 
-    private Response.ResponseBuilder respond(Problem problem, UriInfo uri) {
-        Problem located = uri == null ? problem : problem.withInstance(uri.getRequestUri().getRawPath());
+    private Response.ResponseBuilder respond(Problem problem, UriInfo uri, Object... args) {
+        Locale language = languages.current();
+        Problem located = ProblemTexts.localize(problem, args, language);
+        located = uri == null ? located : located.withInstance(uri.getRequestUri().getRawPath());
         String body;
         try {
             body = json.writeValueAsString(located);
         } catch (JsonProcessingException impossible) {
             body = "{\"status\":" + problem.status() + "}";
         }
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body);
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
     }
 
     /**
