@@ -1,6 +1,5 @@
 package cn.gov.gd.yzz.submission;
 
-import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.audit.AuditLog;
 import cn.gov.gd.yzz.catalog.CatalogService;
 import cn.gov.gd.yzz.catalog.CatalogViews.DepartmentRef;
@@ -10,6 +9,7 @@ import cn.gov.gd.yzz.catalog.Channel;
 import cn.gov.gd.yzz.catalog.FormSchemas;
 import cn.gov.gd.yzz.catalog.ServiceKind;
 import cn.gov.gd.yzz.common.Caller;
+import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.common.PageRequest;
 import cn.gov.gd.yzz.common.PageView;
 import cn.gov.gd.yzz.common.Problem;
@@ -22,6 +22,7 @@ import cn.gov.gd.yzz.submission.SubmissionViews.SubmissionCreate;
 import cn.gov.gd.yzz.submission.SubmissionViews.SubmissionView;
 import cn.gov.gd.yzz.submission.SubmissionViews.TimelineEntry;
 import cn.gov.gd.yzz.submission.SubmissionViews.TransitionRequest;
+import cn.gov.gd.yzz.transaction.TransactionKind;
 import cn.gov.gd.yzz.transaction.TransactionRecorder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -150,7 +151,7 @@ public class Submissions {
             c.persist();
             CaseEvent.of(c.id, CaseStatus.SUBMITTED, caller.subject(), Roles.CITIZEN, null).persist();
             // each department's case is one transaction (办件) of that department
-            events.add(new TransactionRecorder.Event(c.id, now, "submission", c.serviceCodes[0], c.departmentCode,
+            events.add(new TransactionRecorder.Event(c.id, now, TransactionKind.SUBMISSION, c.serviceCodes[0], c.departmentCode,
                     kioskId, kiosk == null ? null : kiosk.town, kiosk == null ? null : kiosk.village, citizen,
                     specialist));
         }
