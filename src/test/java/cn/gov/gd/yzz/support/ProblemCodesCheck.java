@@ -5,13 +5,9 @@ import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.parser.OpenAPIV3Parser;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Every problem answer a test receives must carry a code its operation lists in {@code x-problem-codes} (or one the
@@ -23,22 +19,8 @@ final class ProblemCodesCheck implements Filter {
     static final Set<String> ANYWHERE = Set.of("payload-too-large", "method-not-allowed", "not-acceptable",
             "client-error", "internal-error");
 
-    private record Route(String method, Pattern path, String template, List<String> codes) {
-    }
-
-    private final List<Route> routes = new ArrayList<>();
-
-    @SuppressWarnings("unchecked")
-    ProblemCodesCheck() {
-        OpenAPI contract = new OpenAPIV3Parser().read(ContractValidation.CONTRACT.toString());
-        contract.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-            Object codes = op.getExtensions() == null ? null : op.getExtensions().get("x-problem-codes");
-            routes.add(new Route(method.name(), Pattern.compile(path.replaceAll("\\{[^}]+}", "[^/]+")
-                    .replace(".", "\\.")), path, codes == null ? List.of() : (List<String>) codes));
-        }));
-    }
-
     @Override
+    @SuppressWarnings("unchecked")
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
             FilterContext ctx) {
         Response answer = ctx.next(request, response);
@@ -46,17 +28,16 @@ final class ProblemCodesCheck implements Filter {
         if (type == null || !type.startsWith("application/problem+json")) {
             return answer;
         }
-        String path = URI.create(request.getURI()).getRawPath();
         String code = answer.jsonPath().getString("code");
-        for (Route route : routes) {
-            if (route.method().equalsIgnoreCase(request.getMethod()) && route.path().matcher(path).matches()) {
-                if (!route.codes().contains(code) && !ANYWHERE.contains(code)) {
-                    throw new AssertionError("problem code '" + code + "' answered by " + route.method() + " "
-                            + route.template() + " is not in its x-problem-codes " + route.codes());
-                }
-                return answer;
+        ContractRoutes.of(request.getMethod(), URI.create(request.getURI()).getRawPath()).ifPresent(route -> {
+            Object listed = route.operation().getExtensions() == null ? null
+                    : route.operation().getExtensions().get("x-problem-codes");
+            List<String> codes = listed == null ? List.of() : (List<String>) listed;
+            if (!codes.contains(code) && !ANYWHERE.contains(code)) {
+                throw new AssertionError("problem code '" + code + "' answered by " + route.method() + " "
+                        + route.template() + " is not in its x-problem-codes " + codes);
             }
-        }
+        });
         return answer;
     }
 }
