@@ -1,8 +1,8 @@
 package cn.gov.gd.yzz.document;
 
-import cn.gov.gd.yzz.submission.SubmissionViews.DocumentView;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -34,7 +34,8 @@ public class Document extends PanacheEntityBase {
 
     public String sha256;
 
-    public String status;
+    @Convert(converter = DocumentStatus.WireColumn.class)
+    public DocumentStatus status;
 
     @Column(name = "uploaded_by")
     public String uploadedBy;
@@ -44,6 +45,19 @@ public class Document extends PanacheEntityBase {
 
     @Column(name = "completed_at")
     public OffsetDateTime completedAt;
+
+    /** A new document of the submission under a new random key; the client's file name only sanitized. */
+    static Document begun(UUID submissionId, String fileName, String contentType, String uploadedBy) {
+        Document document = new Document();
+        document.id = UUID.randomUUID();
+        document.submissionId = submissionId;
+        document.objectKey = ObjectStore.newKey();
+        document.fileName = FileNames.sanitize(fileName);
+        document.contentType = contentType;
+        document.uploadedBy = uploadedBy;
+        document.createdAt = OffsetDateTime.now();
+        return document;
+    }
 
     public DocumentView view() {
         return new DocumentView(id, fileName, contentType, size, sha256, status, createdAt);

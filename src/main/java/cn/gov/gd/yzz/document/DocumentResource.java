@@ -3,7 +3,6 @@ package cn.gov.gd.yzz.document;
 import cn.gov.gd.yzz.common.Caller;
 import cn.gov.gd.yzz.common.QueryParams;
 import cn.gov.gd.yzz.common.Roles;
-import cn.gov.gd.yzz.submission.SubmissionViews.DocumentView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,11 +38,16 @@ public class DocumentResource {
             @Positive long size, @NotBlank String sha256) {
     }
 
-    private final Documents documents;
+    private final DocumentUploads uploads;
+    private final PresignedUploads presigned;
+    private final DocumentDownloads downloads;
     private final Caller caller;
 
-    DocumentResource(Documents documents, Caller caller) {
-        this.documents = documents;
+    DocumentResource(DocumentUploads uploads, PresignedUploads presigned, DocumentDownloads downloads,
+            Caller caller) {
+        this.uploads = uploads;
+        this.presigned = presigned;
+        this.downloads = downloads;
         this.caller = caller;
     }
 
@@ -56,7 +60,7 @@ public class DocumentResource {
     public Response upload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
         UUID submission = QueryParams.pathId("Submission", id);
-        DocumentView view = documents.upload(caller, submission, contentType, contentLength, body);
+        DocumentView view = uploads.upload(caller, submission, contentType, contentLength, body);
         return Response.created(URI.create("/api/v1/submissions/" + submission + "/documents/" + view.id()))
                 .entity(view).build();
     }
@@ -68,8 +72,8 @@ public class DocumentResource {
     @RolesAllowed({Roles.CITIZEN, Roles.SPECIALIST})
     @Operation(summary = "A presigned PUT URL for uploading a document directly to the object store")
     public Response uploadUrl(@PathParam("id") String id, @Valid @NotNull UploadUrlBody body) {
-        Documents.UploadUrl url = documents.uploadUrl(caller, QueryParams.pathId("Submission", id),
-                new Documents.UploadUrlRequest(body.fileName(), body.contentType(), body.size(), body.sha256()));
+        PresignedUploads.UploadUrl url = presigned.uploadUrl(caller, QueryParams.pathId("Submission", id),
+                new PresignedUploads.UploadUrlRequest(body.fileName(), body.contentType(), body.size(), body.sha256()));
         return Response.status(Response.Status.CREATED).entity(url).build();
     }
 
@@ -79,7 +83,7 @@ public class DocumentResource {
     @RolesAllowed({Roles.CITIZEN, Roles.SPECIALIST})
     @Operation(summary = "Check a presigned upload: size, type by its bytes and checksum")
     public DocumentView complete(@PathParam("id") String id, @PathParam("docId") String docId) {
-        return documents.complete(caller, QueryParams.pathId("Submission", id), QueryParams.pathId("Document", docId));
+        return presigned.complete(caller, QueryParams.pathId("Submission", id), QueryParams.pathId("Document", docId));
     }
 
     @GET
@@ -89,7 +93,8 @@ public class DocumentResource {
     @Operation(summary = "A short-lived download link: 302 to it, or the link as JSON when Accept asks for JSON")
     public Response download(@PathParam("id") String id, @PathParam("docId") String docId,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        Documents.DownloadUrl url = documents.download(caller, QueryParams.pathId("Submission", id), QueryParams.pathId("Document", docId));
+        DocumentDownloads.DownloadUrl url = downloads.download(caller, QueryParams.pathId("Submission", id),
+                QueryParams.pathId("Document", docId));
         if (accept != null && accept.contains(MediaType.APPLICATION_JSON)) {
             return Response.ok(url).build();
         }

@@ -34,6 +34,23 @@ public class ObjectStoreClientProducer {
                 .build();
     }
 
+    /**
+     * The client that signs the URLs handed to phones: one for the store's public name when it has one (a presigned
+     * URL is signed for its host), else the service's own client.
+     */
+    @Produces
+    @Singleton
+    @PresignedUrls
+    MinioClient presignedUrlSigner(DocumentConfig documents, ObjectStoreConfig config, MinioClient minio) {
+        return documents.publicEndpoint()
+                .map(endpoint -> MinioClient.builder()
+                        .endpoint(endpoint)
+                        .credentials(config.accessKey(), config.secretKey())
+                        .region(config.region())
+                        .build())
+                .orElse(minio);
+    }
+
     /** The same store and connections, for sending the parts of an upload while the next part is read. */
     @Produces
     @Singleton

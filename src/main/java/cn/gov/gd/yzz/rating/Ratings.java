@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.rating;
 
+import cn.gov.gd.yzz.calendar.WorkingCalendar;
 import cn.gov.gd.yzz.common.Caller;
 import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.common.Jdbc;
@@ -9,8 +10,7 @@ import cn.gov.gd.yzz.common.Sql;
 import cn.gov.gd.yzz.rating.RatingViews.RatingRequest;
 import cn.gov.gd.yzz.rating.RatingViews.RatingView;
 import cn.gov.gd.yzz.submission.SubmissionCase;
-import cn.gov.gd.yzz.submission.Submissions;
-import cn.gov.gd.yzz.submission.WorkingCalendar;
+import cn.gov.gd.yzz.submission.SubmissionReads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -32,12 +32,12 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class Ratings {
 
-    private final Submissions submissions;
+    private final SubmissionReads submissions;
     private final WorkingCalendar calendar;
     private final RatingConfig config;
     private final EntityManager em;
 
-    Ratings(Submissions submissions, WorkingCalendar calendar, RatingConfig config, EntityManager em) {
+    Ratings(SubmissionReads submissions, WorkingCalendar calendar, RatingConfig config, EntityManager em) {
         this.submissions = submissions;
         this.calendar = calendar;
         this.config = config;

@@ -2,6 +2,7 @@ package cn.gov.gd.yzz.submission;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -24,7 +25,8 @@ public class CaseEvent extends PanacheEntityBase {
 
     public OffsetDateTime at;
 
-    public String status;
+    @Convert(converter = CaseStatus.WireColumn.class)
+    public CaseStatus status;
 
     public String actor;
 
@@ -37,7 +39,7 @@ public class CaseEvent extends PanacheEntityBase {
         CaseEvent event = new CaseEvent();
         event.caseId = caseId;
         event.at = OffsetDateTime.now();
-        event.status = status.wire();
+        event.status = status;
         event.actor = actor;
         event.actorRole = role;
         event.comment = comment;

@@ -1,7 +1,11 @@
 package cn.gov.gd.yzz.submission;
 
+import cn.gov.gd.yzz.common.WireEnumColumn;
 import cn.gov.gd.yzz.common.WireEnums;
 import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.persistence.Converter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,5 +36,18 @@ public enum CaseStatus {
 
     public boolean finished() {
         return this == APPROVED || this == REJECTED;
+    }
+
+    /** The finished states, to bind in queries instead of repeating them as literals. */
+    public static List<CaseStatus> finishedStates() {
+        return Arrays.stream(values()).filter(CaseStatus::finished).toList();
+    }
+
+    /** The column holds the wire form, as the CHECK of the submission_case table lists it. */
+    @Converter
+    public static class WireColumn extends WireEnumColumn<CaseStatus> {
+        public WireColumn() {
+            super(CaseStatus.class);
+        }
     }
 }

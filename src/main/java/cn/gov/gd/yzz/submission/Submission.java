@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** An application (办件). Inserted by {@link Submissions} with one statement so that idempotency holds under races. */
+/** An application (办件). Inserted by {@link SubmissionCreation} with one statement so that idempotency holds under races. */
 @Entity
 @Table(name = "submission")
 public class Submission extends PanacheEntityBase {

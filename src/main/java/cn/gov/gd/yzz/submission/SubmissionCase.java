@@ -2,6 +2,7 @@ package cn.gov.gd.yzz.submission;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -30,10 +31,22 @@ public class SubmissionCase extends PanacheEntityBase {
     @Column(name = "service_codes")
     public String[] serviceCodes;
 
-    public String status;
+    @Convert(converter = CaseStatus.WireColumn.class)
+    public CaseStatus status;
 
     @Column(name = "due_date")
     public LocalDate dueDate;
+
+    /** Counted over days of a year with no published holiday arrangement: may move when one is published. */
+    @Column(name = "due_date_provisional")
+    public boolean dueDateProvisional;
+
+    /** The day the time limit is counted from, and the limit in working days: what a recomputation needs. */
+    @Column(name = "received_on")
+    public LocalDate receivedOn;
+
+    @Column(name = "time_limit_days")
+    public int timeLimitDays;
 
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
@@ -44,7 +57,8 @@ public class SubmissionCase extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The status (the field itself is typed too; kept for the callers that read it this way). */
     public CaseStatus caseStatus() {
-        return CaseStatus.fromWire(status);
+        return status;
     }
 }

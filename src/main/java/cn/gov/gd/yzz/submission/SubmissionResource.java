@@ -37,11 +37,16 @@ public class SubmissionResource {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9._:-]{8,100}$");
 
-    private final Submissions submissions;
+    private final SubmissionCreation creation;
+    private final SubmissionReads reads;
+    private final SubmissionWorkflow workflow;
     private final Caller caller;
 
-    SubmissionResource(Submissions submissions, Caller caller) {
-        this.submissions = submissions;
+    SubmissionResource(SubmissionCreation creation, SubmissionReads reads, SubmissionWorkflow workflow,
+            Caller caller) {
+        this.creation = creation;
+        this.reads = reads;
+        this.workflow = workflow;
         this.caller = caller;
     }
 
@@ -56,7 +61,7 @@ public class SubmissionResource {
                     "Send an Idempotency-Key header of 8 to 100 characters (letters, digits, . _ : -)")
                     .withErrors(List.of(Problem.FieldError.parameter("Idempotency-Key", "8 to 100 characters"))));
         }
-        Submissions.Outcome outcome = submissions.create(caller, idempotencyKey, request);
+        SubmissionCreation.Outcome outcome = creation.create(caller, idempotencyKey, request);
         SubmissionView view = outcome.submission();
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(URI.create("/api/v1/submissions/" + view.id())).entity(view).build();
@@ -69,7 +74,7 @@ public class SubmissionResource {
             @QueryParam("page") String page, @QueryParam("size") String size) {
         Optional<CaseStatus> caseStatus = QueryParams.oneOf("status", status, CaseStatus.class, CaseStatus::wire);
         boolean overdueOnly = QueryParams.bool("overdue", overdue).orElse(false);
-        return submissions.list(caller, caseStatus, overdueOnly, PageRequest.parse(page, size, 20, 100));
+        return reads.list(caller, caseStatus, overdueOnly, PageRequest.parse(page, size, 20, 100));
     }
 
     @GET
@@ -77,7 +82,7 @@ public class SubmissionResource {
     @RolesAllowed({Roles.CITIZEN, Roles.REVIEWER, Roles.SPECIALIST})
     @Operation(summary = "One submission with its timeline, cases and documents")
     public SubmissionView get(@PathParam("id") String id) {
-        return submissions.get(caller, QueryParams.pathId("Submission", id));
+        return reads.get(caller, QueryParams.pathId("Submission", id));
     }
 
     @POST
@@ -86,7 +91,7 @@ public class SubmissionResource {
     @RolesAllowed(Roles.REVIEWER)
     @Operation(summary = "Accept, request supplement, approve or reject a case of the reviewer's department")
     public SubmissionView transition(@PathParam("id") String id, @Valid @NotNull TransitionRequest request) {
-        return submissions.transition(caller, QueryParams.pathId("Submission", id), request);
+        return workflow.transition(caller, QueryParams.pathId("Submission", id), request);
     }
 
 }

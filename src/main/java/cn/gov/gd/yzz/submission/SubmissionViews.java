@@ -1,6 +1,7 @@
 package cn.gov.gd.yzz.submission;
 
 import cn.gov.gd.yzz.catalog.CatalogViews.DepartmentRef;
+import cn.gov.gd.yzz.document.DocumentView;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,19 +28,15 @@ public final class SubmissionViews {
             UUID caseId) {
     }
 
-    public record TimelineEntry(OffsetDateTime at, String status, String actorRole, String comment) {
+    public record TimelineEntry(OffsetDateTime at, CaseStatus status, String actorRole, String comment) {
     }
 
-    public record CaseView(UUID id, DepartmentRef department, List<String> serviceCodes, String status,
-            LocalDate dueDate, boolean overdue, List<TimelineEntry> timeline) {
-    }
-
-    public record DocumentView(UUID id, String fileName, String contentType, Long size, String sha256, String status,
-            OffsetDateTime createdAt) {
+    public record CaseView(UUID id, DepartmentRef department, List<String> serviceCodes, CaseStatus status,
+            LocalDate dueDate, boolean dueDateProvisional, boolean overdue, List<TimelineEntry> timeline) {
     }
 
     public record SubmissionView(UUID id, String trackingNumber, String serviceCode, String themeCode, String status,
             String channel, String kioskId, String assistedBy, OffsetDateTime createdAt, LocalDate dueDate,
-            boolean overdue, List<CaseView> cases, List<TimelineEntry> timeline, List<DocumentView> documents) {
+            boolean dueDateProvisional, boolean overdue, List<CaseView> cases, List<TimelineEntry> timeline, List<DocumentView> documents) {
     }
 }

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
+import cn.gov.gd.yzz.calendar.WorkingCalendar;
 import cn.gov.gd.yzz.support.ApiTest;
 import cn.gov.gd.yzz.support.Citizens;
 import cn.gov.gd.yzz.support.IdNumberFixtures;
@@ -42,6 +43,9 @@ class SubmissionApiTest extends ApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    WorkingCalendar calendar;
 
     static ValidatableResponse submit(String token, String key, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType("application/json").header("Idempotency-Key", key)
@@ -242,9 +246,8 @@ class SubmissionApiTest extends ApiTest {
                 .body("channel", equalTo("kiosk"))
                 .body("kioskId", equalTo(kiosk.id()))
                 .body("assistedBy", equalTo(Staff.SPECIALIST))
-                .body("dueDate", equalTo(new WorkingCalendarProducer().calendar(java.util.Optional::empty,
-                        new com.fasterxml.jackson.databind.ObjectMapper())
-                        .addWorkingDays(LocalDate.now(ZoneId.of("Asia/Shanghai")), 10).toString()))
+                .body("dueDate", equalTo(calendar.addWorkingDays(LocalDate.now(ZoneId.of("Asia/Shanghai")), 10)
+                        .toString()))
                 .extract().path("id");
         given().auth().oauth2(Staff.token(Staff.SPECIALIST)).get("/api/v1/submissions/{id}", id).then()
                 .statusCode(200);
