@@ -122,7 +122,8 @@ async function apiFetch(path, params, accept) {
     }
   });
   const response = await fetch(url, {
-    headers: { Authorization: `Bearer ${session.token}`, Accept: accept || 'application/json' },
+    // the page is Chinese: so are the API's error texts it shows, whatever the browser's own language
+    headers: { Authorization: `Bearer ${session.token}`, Accept: accept || 'application/json', 'Accept-Language': 'zh-CN' },
     cache: 'no-store',
   });
   if (response.status === 401) {
@@ -170,7 +171,7 @@ async function onLogin(event) {
   try {
     const response = await fetch('/api/v1/auth/staff', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': 'zh-CN' },
       body: JSON.stringify({ username, password }),
     });
     if (response.status === 401) {
@@ -527,8 +528,8 @@ async function downloadCsv(kind, button) {
   }
   button.disabled = true;
   try {
-    const path = kind === 'summary' ? '/api/v1/stats/summary' : '/api/v1/stats/transactions';
-    const params = kind === 'summary' ? { ...range, format: 'csv' } : { groupBy: kind, ...range, format: 'csv' };
+    const path = kind === 'summary' ? '/api/v1/stats/summary.csv' : '/api/v1/stats/transactions.csv';
+    const params = kind === 'summary' ? { ...range } : { groupBy: kind, ...range };
     const response = await apiFetch(path, params, 'text/csv');
     const blob = await response.blob();
     const scope = isAdmin() ? '' : `_${session.department}`;

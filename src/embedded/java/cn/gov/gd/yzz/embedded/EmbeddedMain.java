@@ -25,6 +25,10 @@ public class EmbeddedMain {
         if (System.getProperty("yzz.demo.activity") == null && System.getenv("YZZ_DEMO_ACTIVITY") == null) {
             System.setProperty("yzz.demo.activity", "true");
         }
+        // Swagger UI over the published contract: on for the README's run, unless turned off (YZZ_SWAGGER_UI=false)
+        if (System.getProperty("quarkus.swagger-ui.enabled") == null && System.getenv("YZZ_SWAGGER_UI") == null) {
+            System.setProperty("quarkus.swagger-ui.enabled", "true");
+        }
         infrastructure.serviceConfig().forEach((key, value) -> {
             if (System.getProperty(key) == null) {
                 System.setProperty(key, value);

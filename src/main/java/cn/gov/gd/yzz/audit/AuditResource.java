@@ -54,18 +54,19 @@ public class AuditResource {
         filter(where, params, "actor", QueryParams.text("actor", actor, 64));
         filter(where, params, "action", QueryParams.text("action", action, 64));
         filter(where, params, "subjectType", QueryParams.text("subjectType", subjectType, 40));
-        Optional<LocalDate> fromDate = date("from", from);
-        Optional<LocalDate> toDate = date("to", to);
-        if (fromDate.isPresent() && toDate.isPresent() && fromDate.get().isAfter(toDate.get())) {
+        // a date stands for its whole day in China; a date-time is the instant itself (both ends inclusive)
+        Optional<OffsetDateTime> fromAt = bound("from", from, false);
+        Optional<OffsetDateTime> toAt = bound("to", to, true);
+        if (fromAt.isPresent() && toAt.isPresent() && fromAt.get().isAfter(toAt.get())) {
             throw ProblemException.invalidParameter("from", "must not be after 'to'");
         }
-        fromDate.ifPresent(d -> {
+        fromAt.ifPresent(at -> {
             where.append(" and at >= :from");
-            params.and("from", d.atStartOfDay(ChinaTime.ZONE).toOffsetDateTime());
+            params.and("from", at);
         });
-        toDate.ifPresent(d -> {
-            where.append(" and at < :to");
-            params.and("to", d.plusDays(1).atStartOfDay(ChinaTime.ZONE).toOffsetDateTime());
+        toAt.ifPresent(at -> {
+            where.append(" and at <= :to");
+            params.and("to", at);
         });
         var query = AuditEntry.<AuditEntry>find(where.toString(), Sort.descending("at").and("id"), params);
         long total = query.count();
@@ -84,17 +85,29 @@ public class AuditResource {
         });
     }
 
-    private static Optional<LocalDate> date(String name, String raw) {
-        return QueryParams.text(name, raw, 10).map(value -> {
+    /**
+     * An RFC 3339 date-time ({@code 2026-11-25T08:00:00+08:00}) or a date ({@code 2026-11-25}, its first or last
+     * instant in Asia/Shanghai), between the years 2000 and 2100.
+     */
+    static Optional<OffsetDateTime> bound(String name, String raw, boolean endOfDay) {
+        return QueryParams.text(name, raw, 40).map(value -> {
+            OffsetDateTime at;
             try {
-                LocalDate date = LocalDate.parse(value);
-                if (date.getYear() < 2000 || date.getYear() > 2100) {
-                    throw ProblemException.invalidParameter(name, "must be a date between 2000 and 2100");
+                if (value.length() == 10) {
+                    LocalDate day = LocalDate.parse(value);
+                    at = (endOfDay ? day.plusDays(1) : day).atStartOfDay(ChinaTime.ZONE).toOffsetDateTime();
+                    at = endOfDay ? at.minusNanos(1000) : at;
+                } else {
+                    at = OffsetDateTime.parse(value);
                 }
-                return date;
             } catch (DateTimeParseException e) {
-                throw ProblemException.invalidParameter(name, "must be a date like 2026-11-25");
+                throw ProblemException.invalidParameter(name,
+                        "must be a date like 2026-11-25 or an RFC 3339 date-time like 2026-11-25T08:00:00+08:00");
             }
+            if (at.getYear() < 2000 || at.getYear() > 2100) {
+                throw ProblemException.invalidParameter(name, "must be between the years 2000 and 2100");
+            }
+            return at;
         });
     }
 }

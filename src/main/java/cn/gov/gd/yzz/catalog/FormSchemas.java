@@ -6,7 +6,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import cn.gov.gd.yzz.common.Languages;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -38,11 +40,16 @@ public class FormSchemas {
     public record Violation(String pointer, String message) {
     }
 
+    /** The request's language: the validator's messages reach the resident (Chinese, or English when asked). */
+    @Inject
+    Languages languages;
+
     /** The fields of {@code data} that break the form schema, as pointers under {@code prefix}; empty when valid. */
     public List<Violation> violations(JsonNode schema, JsonNode data, String prefix) {
         Schema form = compiled.get(schema.toString(), text -> forms.getSchema(schema));
         List<Violation> violations = new ArrayList<>();
-        for (Error error : form.validate(data)) {
+        java.util.Locale language = languages.current();
+        for (Error error : form.validate(data, context -> context.executionConfig(c -> c.locale(language)))) {
             String location = error.getInstanceLocation().toString();
             String pointer = prefix + location
                     + (error.getProperty() != null && "required".equals(error.getKeyword()) ? "/" + error.getProperty() : "");

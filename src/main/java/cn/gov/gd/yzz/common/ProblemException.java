@@ -8,15 +8,22 @@ public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
     private final transient Map<String, String> headers;
+    private final transient Object[] args;
 
     public ProblemException(Problem problem) {
         this(problem, Map.of());
     }
 
     public ProblemException(Problem problem, Map<String, String> headers) {
+        this(problem, headers, new Object[0]);
+    }
+
+    /** With the arguments the translated detail ({@code <code>.detail.args} in the message bundles) names. */
+    ProblemException(Problem problem, Map<String, String> headers, Object... args) {
         super(problem.code() + ": " + problem.detail(), null, false, false);
         this.problem = problem;
         this.headers = headers;
+        this.args = args;
     }
 
     public Problem problem() {
@@ -27,6 +34,10 @@ public class ProblemException extends RuntimeException {
         return headers;
     }
 
+    public Object[] args() {
+        return args.clone();
+    }
+
     public static ProblemException badRequest(String code, String detail) {
         return new ProblemException(Problem.of(400, code, "Bad request", detail));
     }
@@ -34,11 +45,12 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalidParameter(String parameter, String message) {
         return new ProblemException(Problem.of(400, "invalid-parameter", "Invalid parameter",
                 "Query parameter '" + parameter + "' " + message)
-                .withErrors(List.of(Problem.FieldError.parameter(parameter, message))));
+                .withErrors(List.of(Problem.FieldError.parameter(parameter, message))), Map.of(), parameter);
     }
 
     public static ProblemException notFound(String what, String key) {
-        return new ProblemException(Problem.of(404, "not-found", "Not found", what + " '" + key + "' does not exist"));
+        return new ProblemException(Problem.of(404, "not-found", "Not found", what + " '" + key + "' does not exist"),
+                Map.of(), what, key);
     }
 
     public static ProblemException unauthorized(String detail) {
@@ -53,7 +65,7 @@ public class ProblemException extends RuntimeException {
     public static ProblemException tooManyRequests(long retryAfterSeconds) {
         return new ProblemException(Problem.of(429, "rate-limited", "Too many requests",
                 "Too many failed attempts; try again in " + retryAfterSeconds + " s"),
-                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)), Long.toString(retryAfterSeconds));
     }
 
     public static ProblemException conflict(String code, String detail) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -37,15 +38,17 @@ public class ProblemMappers {
 
     private final ObjectMapper json;
     private final DatabaseOutages outages;
+    private final Languages languages;
 
-    public ProblemMappers(ObjectMapper json, DatabaseOutages outages) {
+    public ProblemMappers(ObjectMapper json, DatabaseOutages outages, Languages languages) {
         this.json = json;
         this.outages = outages;
+        this.languages = languages;
     }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Response.ResponseBuilder answer = respond(e.problem(), uri);
+        Response.ResponseBuilder answer = respond(e.problem(), uri, e.args());
         e.headers().forEach(answer::header);
         return answer.build();
     }
@@ -98,8 +101,9 @@ public class ProblemMappers {
                 "The request body is not valid JSON for this operation");
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
-            String message = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
-                    ? "unknown field" : "wrong type or value";
+            String message = ProblemTexts.field(
+                    e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+                            ? "unknown-field" : "wrong-type", languages.current());
             problem = problem.withErrors(List.of(Problem.FieldError.pointer(pointerOf(mismatch), message)));
         }
         return respond(problem, uri).build();
@@ -192,18 +196,23 @@ public class ProblemMappers {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, incident %s", incident);
         return respond(Problem.of(500, "internal-error", "Internal error",
-                "The request failed on our side; quote incident " + incident + " when reporting it"), uri).build();
+                "The request failed on our side; quote incident " + incident + " when reporting it"), uri, incident)
+                .build();
     }
 
-    private Response.ResponseBuilder respond(Problem problem, UriInfo uri) {
-        Problem located = uri == null ? problem : problem.withInstance(uri.getRequestUri().getRawPath());
+    private Response.ResponseBuilder respond(Problem problem, UriInfo uri, Object... args) {
+        Locale language = languages.current();
+        Problem located = ProblemTexts.localize(problem, args, language);
+        located = uri == null ? located : located.withInstance(uri.getRequestUri().getRawPath());
         String body;
         try {
             body = json.writeValueAsString(located);
         } catch (JsonProcessingException impossible) {
             body = "{\"status\":" + problem.status() + "}";
         }
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body);
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
     }
 
     /**

@@ -17,18 +17,30 @@ public class RequestSizeGuard {
     void install(@Observes Router router) {
         long limit = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
                 .map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
-        String body = "{\"type\":\"urn:yzz:problem:payload-too-large\",\"code\":\"payload-too-large\","
-                + "\"title\":\"Payload too large\",\"status\":413,\"detail\":\"A request body may have at most "
-                + limit + " bytes\"}";
+        Problem tooLarge = Problem.of(413, "payload-too-large", "Payload too large",
+                "A request body may have at most " + limit + " bytes");
+        String english = json(ProblemTexts.localize(tooLarge, new Object[0], Languages.ENGLISH));
+        String chinese = json(ProblemTexts.localize(tooLarge, new Object[0], Languages.CHINESE));
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && length.length() < 19 && !length.isBlank() && length.chars().allMatch(Character::isDigit)
                     && Long.parseLong(length) > limit) {
+                java.util.Locale language = Languages.of(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
                 ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+                        .putHeader(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .end(Languages.ENGLISH.equals(language) ? english : chinese);
                 return;
             }
             ctx.next();
         });
+    }
+
+    private static String json(Problem problem) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(problem);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }

@@ -26,7 +26,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Documents of a submission: streamed uploads, presigned uploads for phones, short-lived download links. */
+/**
+ * Documents of a submission: streamed uploads, presigned uploads for phones, short-lived download links. The
+ * submitting citizen and the specialist who assisted at its creation add documents (at a kiosk the specialist often
+ * scans them); which submission a caller may write is decided by {@link Documents}.
+ */
 @Path("/api/v1/submissions/{id}/documents")
 @Tag(name = "submissions")
 public class DocumentResource {
@@ -52,7 +56,7 @@ public class DocumentResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.CITIZEN)
+    @RolesAllowed({Roles.CITIZEN, Roles.SPECIALIST})
     @Operation(summary = "Upload a document (multipart, streamed to the object store)")
     public Response upload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
@@ -66,7 +70,7 @@ public class DocumentResource {
     @Path("/upload-url")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.CITIZEN)
+    @RolesAllowed({Roles.CITIZEN, Roles.SPECIALIST})
     @Operation(summary = "A presigned PUT URL for uploading a document directly to the object store")
     public Response uploadUrl(@PathParam("id") String id, @Valid @NotNull UploadUrlBody body) {
         PresignedUploads.UploadUrl url = presigned.uploadUrl(caller, QueryParams.pathId("Submission", id),
@@ -77,7 +81,7 @@ public class DocumentResource {
     @POST
     @Path("/{docId}/complete")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.CITIZEN)
+    @RolesAllowed({Roles.CITIZEN, Roles.SPECIALIST})
     @Operation(summary = "Check a presigned upload: size, type by its bytes and checksum")
     public DocumentView complete(@PathParam("id") String id, @PathParam("docId") String docId) {
         return presigned.complete(caller, QueryParams.pathId("Submission", id), QueryParams.pathId("Document", docId));

@@ -22,7 +22,10 @@ class UploadRules {
         this.submissions = submissions;
     }
 
-    /** Only the submitting citizen adds documents, and only while a case is still open. */
+    /**
+     * The submitting citizen or the specialist who assisted at its creation adds documents (the resource admits only
+     * those two roles; a reviewer never writes), and only while a case is still open.
+     */
     void requireWritable(Caller caller, UUID submissionId) {
         QuarkusTransaction.requiringNew().run(() -> {
             submissions.requireReadable(caller, submissionId);

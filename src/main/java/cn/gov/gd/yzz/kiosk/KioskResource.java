@@ -1,6 +1,7 @@
 package cn.gov.gd.yzz.kiosk;
 
 import cn.gov.gd.yzz.common.Caller;
+import cn.gov.gd.yzz.common.Problem;
 import cn.gov.gd.yzz.common.Roles;
 import cn.gov.gd.yzz.identity.TokenIssuer.IssuedToken;
 import cn.gov.gd.yzz.kiosk.KioskViews.CitizenSession;
@@ -47,6 +48,9 @@ public class KioskResource {
     @POST
     @Path("/heartbeat")
     @RolesAllowed(Roles.KIOSK)
+    // no success body: a client that only accepts the error type (generated clients do so for 204-only
+    // operations) must get its 204, not a 406
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "Report app version and peripherals status")
     public Response heartbeat(@PathParam("id") String id, @Valid @NotNull HeartbeatRequest beat) {
         sessions.heartbeat(id, caller, beat);

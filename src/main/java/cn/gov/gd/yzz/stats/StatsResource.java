@@ -2,11 +2,11 @@ package cn.gov.gd.yzz.stats;
 
 import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.common.Caller;
+import cn.gov.gd.yzz.common.Problem;
 import cn.gov.gd.yzz.common.QueryParams;
 import cn.gov.gd.yzz.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,14 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StatsResource {
 
     static final String CSV = "text/csv";
-
-    private enum Format {
-        JSON, CSV;
-
-        String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
 
     private final StatsService stats;
     private final StatsConfig config;
@@ -43,37 +34,58 @@ public class StatsResource {
         this.caller = caller;
     }
 
+    // JSON and CSV are separate operations (and paths): a generated client types each answer by its operation, so
+    // one operation answering either would make its typed method parse CSV as JSON.
+
     @GET
     @Path("/transactions")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Transactions grouped by department, kiosk, town, village, day, month, service or channel")
     public Response transactions(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("department") String department,
             @QueryParam("town") String town, @QueryParam("kiosk") String kiosk,
-            @QueryParam("assisted") String assisted, @QueryParam("format") String format,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+            @QueryParam("assisted") String assisted) {
+        return json(transactionStats(groupBy, from, to, department, town, kiosk, assisted));
+    }
+
+    @GET
+    @Path("/transactions.csv")
+    @Produces({CSV, Problem.MEDIA_TYPE})
+    @Operation(summary = "The same rows as CSV (UTF-8 with BOM, Chinese headers)")
+    public Response transactionsCsv(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("department") String department,
+            @QueryParam("town") String town, @QueryParam("kiosk") String kiosk,
+            @QueryParam("assisted") String assisted) {
+        StatsViews.TransactionStats result = transactionStats(groupBy, from, to, department, town, kiosk, assisted);
+        return csv(StatsCsv.transactions(result), "transactions-by-" + result.groupBy() + "-" + result.from() + "-"
+                + result.to());
+    }
+
+    @GET
+    @Path("/summary")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Key figures of a period")
+    public Response summary(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return json(stats.summary(caller, period(from, to)));
+    }
+
+    @GET
+    @Path("/summary.csv")
+    @Produces({CSV, Problem.MEDIA_TYPE})
+    @Operation(summary = "Key figures of a period as CSV")
+    public Response summaryCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
+        StatsPeriod period = period(from, to);
+        return csv(StatsCsv.summary(stats.summary(caller, period)), "summary-" + period.from() + "-" + period.to());
+    }
+
+    private StatsViews.TransactionStats transactionStats(String groupBy, String from, String to, String department,
+            String town, String kiosk, String assisted) {
         GroupBy grouping = GroupBy.parse(groupBy);
         StatsPeriod period = period(from, to);
         StatsFilter filter = new StatsFilter(QueryParams.text("department", department, 40),
                 QueryParams.text("town", town, 100), QueryParams.text("kiosk", kiosk, 40),
                 QueryParams.bool("assisted", assisted));
-        Format answer = format(format, accept);
-        StatsViews.TransactionStats result = stats.transactions(caller, grouping, period, filter);
-        return answer(answer, () -> result, () -> StatsCsv.transactions(result),
-                "transactions-by-" + grouping.wire() + "-" + period.from() + "-" + period.to());
-    }
-
-    @GET
-    @Path("/summary")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "Key figures of a period")
-    public Response summary(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        StatsPeriod period = period(from, to);
-        Format answer = format(format, accept);
-        StatsViews.StatsSummary result = stats.summary(caller, period);
-        return answer(answer, () -> result, () -> StatsCsv.summary(result),
-                "summary-" + period.from() + "-" + period.to());
+        return stats.transactions(caller, grouping, period, filter);
     }
 
     private StatsPeriod period(String from, String to) {
@@ -81,19 +93,15 @@ public class StatsResource {
                 config.maxPeriodDays());
     }
 
-    /** {@code format} decides when given; otherwise CSV only for a client that prefers it over JSON. */
-    private static Format format(String format, String accept) {
-        return QueryParams.oneOf("format", format, Format.class, Format::wire).orElseGet(() ->
-                accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON)
-                        ? Format.CSV : Format.JSON);
+    // figures of people and departments: not for shared caches
+    private static Response json(Object body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .build();
     }
 
-    private static Response answer(Format format, Supplier<Object> json, Supplier<byte[]> csv, String name) {
-        Response.ResponseBuilder response = format == Format.CSV
-                ? Response.ok(csv.get(), CSV + "; charset=UTF-8")
-                        .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
-                : Response.ok(json.get(), MediaType.APPLICATION_JSON);
-        // figures of people and departments: not for shared caches
-        return response.header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
+    private static Response csv(byte[] body, String name) {
+        return Response.ok(body, CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
     }
 }

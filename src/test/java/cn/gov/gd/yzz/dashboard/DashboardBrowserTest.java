@@ -342,8 +342,8 @@ class DashboardBrowserTest extends ApiTest {
         assertThat(download.suggestedFilename()).endsWith(".csv").doesNotContain("/");
         byte[] saved = Files.readAllBytes(download.path());
         io.restassured.response.ExtractableResponse<?> api = given().auth().oauth2(admin)
-                .queryParams("groupBy", "department", "from", DAY1.toString(), "to", DAY2.toString(), "format", "csv")
-                .get("/api/v1/stats/transactions").then().statusCode(200).extract();
+                .queryParams("groupBy", "department", "from", DAY1.toString(), "to", DAY2.toString())
+                .get("/api/v1/stats/transactions.csv").then().statusCode(200).extract();
         assertThat(saved).isEqualTo(api.asByteArray());
         assertThat(api.header("Content-Disposition")).contains("filename=\"" + download.suggestedFilename() + "\"");
         String csv = new String(saved, StandardCharsets.UTF_8);

@@ -12,6 +12,8 @@ import cn.gov.gd.yzz.support.ApiTest;
 import cn.gov.gd.yzz.support.Applications;
 import cn.gov.gd.yzz.support.Citizens;
 import cn.gov.gd.yzz.support.EmbeddedInfrastructureResource;
+import cn.gov.gd.yzz.support.IdNumberFixtures;
+import cn.gov.gd.yzz.support.KioskSimulator;
 import cn.gov.gd.yzz.support.Staff;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -165,6 +167,43 @@ class DocumentApiTest extends ApiTest {
                 "not-found");
         assertProblem(upload(Staff.token(Staff.REVIEWER_HRSS), submission, "a.pdf", PDF, "application/pdf"), 403,
                 "forbidden");
+    }
+
+    /** At a kiosk the assisting specialist scans the resident's papers: they upload, and only to that submission. */
+    @Test
+    void theAssistingSpecialistUploadsToTheSubmissionTheyAssistedAndNoOther() throws Exception {
+        String admin = Staff.token(Staff.ADMIN);
+        KioskSimulator kiosk = KioskSimulator.register(admin, Staff.SPECIALIST);
+        String resident = given().auth().oauth2(kiosk.deviceToken()).contentType("application/json")
+                .body(Map.of("attestation", kiosk.attestation(IdNumberFixtures.next(), "王秀英", 0.93,
+                        Staff.SPECIALIST)))
+                .post("/api/v1/kiosks/{id}/citizen-sessions", kiosk.id()).then().statusCode(201)
+                .extract().path("accessToken");
+        String assisted = given().auth().oauth2(resident).contentType("application/json")
+                .header("Idempotency-Key", "doc-" + UUID.randomUUID())
+                .body(Map.of("serviceCode", "HRSS-008", "formData", Map.of("pensionType", "城乡居民基本养老保险",
+                        "residenceStatus", "县内居住", "phone", "13800138000")))
+                .post("/api/v1/submissions").then().statusCode(201).extract().path("id");
+        String specialist = Staff.token(Staff.SPECIALIST);
+
+        upload(specialist, assisted, "户口簿.pdf", PDF, "application/pdf").statusCode(201)
+                .body("status", equalTo("uploaded"));
+        ValidatableResponse url = given().auth().oauth2(specialist).contentType("application/json")
+                .body(Map.of("fileName", "身份证.pdf", "contentType", "application/pdf", "size", PDF.length,
+                        "sha256", sha256(PDF)))
+                .post("/api/v1/submissions/{id}/documents/upload-url", assisted).then().statusCode(201);
+        put(url.extract().path("uploadUrl"), PDF);
+        given().auth().oauth2(specialist).post("/api/v1/submissions/{s}/documents/{d}/complete", assisted,
+                url.extract().<String>path("documentId")).then().statusCode(200).body("status", equalTo("uploaded"));
+        given().auth().oauth2(resident).get("/api/v1/submissions/{id}", assisted).then()
+                .body("documents.size()", equalTo(2));
+
+        // a submission they did not assist is not theirs to see, let alone to write
+        assertProblem(upload(specialist, submission, "a.pdf", PDF, "application/pdf"), 404, "not-found");
+        assertProblem(given().auth().oauth2(Staff.token("specialist.pengzhai")).multiPart("file", "a.pdf", PDF,
+                "application/pdf").post("/api/v1/submissions/{id}/documents", assisted).then(), 404, "not-found");
+        given().auth().oauth2(owner).get("/api/v1/submissions/{id}", submission).then()
+                .body("documents.size()", equalTo(0));
     }
 
     @Test

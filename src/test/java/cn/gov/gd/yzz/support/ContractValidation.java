@@ -41,7 +41,8 @@ public final class ContractValidation {
     public static synchronized void install() {
         boolean present = RestAssured.filters().stream().anyMatch(OpenApiValidationFilter.class::isInstance);
         if (!present) {
-            RestAssured.filters(new OpenApiValidationFilter(validator()));
+            RestAssured.filters(new OpenApiValidationFilter(validator()), new ProblemCodesCheck(),
+                    new ExampleRecorder());
         }
     }
 }
