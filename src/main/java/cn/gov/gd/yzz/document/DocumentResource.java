@@ -3,6 +3,7 @@ package cn.gov.gd.yzz.document;
 import cn.gov.gd.yzz.common.Caller;
 import cn.gov.gd.yzz.common.QueryParams;
 import cn.gov.gd.yzz.common.Roles;
+import cn.gov.gd.yzz.common.StreamedBody;
 import cn.gov.gd.yzz.submission.SubmissionViews.DocumentView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -37,13 +38,18 @@ public class DocumentResource {
 
     private final Documents documents;
     private final Caller caller;
+    private final UploadSlots uploads;
 
-    DocumentResource(Documents documents, Caller caller) {
+    DocumentResource(Documents documents, Caller caller, UploadSlots uploads) {
         this.documents = documents;
         this.caller = caller;
+        this.uploads = uploads;
     }
 
-    /** The raw body: Quarkus REST neither buffers it nor writes it to disk; it is parsed as it arrives. */
+    /**
+     * The raw body as the HTTP layer streams it ({@link StreamedBody}): neither buffered nor written to disk, parsed
+     * as it arrives, within a bounded number of concurrent uploads.
+     */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
@@ -52,7 +58,13 @@ public class DocumentResource {
     public Response upload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
         UUID submission = QueryParams.pathId("Submission", id);
-        DocumentView view = documents.upload(caller, submission, contentType, contentLength, body);
+        DocumentView view;
+        try (UploadSlots.Slot slot = uploads.take()) {
+            view = documents.upload(caller, submission, contentType, contentLength, body);
+        } catch (RuntimeException e) {
+            // a body cut for being too slow or too large answers that, whatever the parser made of the cut stream
+            throw body instanceof StreamedBody streamed ? streamed.explain(e) : e;
+        }
         return Response.created(URI.create("/api/v1/submissions/" + submission + "/documents/" + view.id()))
                 .entity(view).build();
     }

@@ -11,8 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The embedded build of the service started as its own process, as the README's run command starts it. */
-final class ServiceUnderTest implements AutoCloseable {
+/**
+ * The embedded build of the service started as its own process, as the README's run command starts it (benchmarks,
+ * and the integration tests that need a process of their own, such as a SIGTERM).
+ */
+public final class ServiceUnderTest implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -24,7 +27,7 @@ final class ServiceUnderTest implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceUnderTest start(Path runnerJar, Path workDir, String heap, String... extraProperties)
+    public static ServiceUnderTest start(Path runnerJar, Path workDir, String heap, String... extraProperties)
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(runnerJar)) {
             throw new IllegalStateException(runnerJar + " missing: run with -Pembedded,benchmark so it is built first");
@@ -53,12 +56,26 @@ final class ServiceUnderTest implements AutoCloseable {
         return service;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     long pid() {
         return process.pid();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** SIGTERM, as an orchestrator stops an instance; returns at once. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; true when it did within the timeout. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {
@@ -84,6 +101,9 @@ final class ServiceUnderTest implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
