@@ -66,6 +66,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("max_wal_size", "4GB")
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // stopped by whoever started it (close), never by zonky's own JVM shutdown hook: that one ran
+                // while the service was still draining its requests at SIGTERM
+                .setRegisterShutdownHook(false)
                 .start();
     }
 

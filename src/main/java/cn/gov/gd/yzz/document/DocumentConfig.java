@@ -38,4 +38,16 @@ public interface DocumentConfig {
     /** Seconds a client is told to wait ({@code Retry-After}) while the object store is down. */
     @WithDefault("30")
     int storeRetryAfterSeconds();
+
+    /**
+     * Most uploads through the API at one time on one instance; one more answers 503 with {@code Retry-After}
+     * (env {@code YZZ_DOCUMENTS_MAX_CONCURRENT_UPLOADS}). Each upload keeps a worker thread while it streams, so this
+     * bounds what slow uploads can take from everything else. Presigned uploads do not count.
+     */
+    @WithDefault("32")
+    int maxConcurrentUploads();
+
+    /** Seconds a client is told to wait ({@code Retry-After}) when all upload slots are taken. */
+    @WithDefault("5")
+    int uploadsBusyRetryAfterSeconds();
 }

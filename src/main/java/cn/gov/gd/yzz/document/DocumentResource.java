@@ -4,6 +4,7 @@ import cn.gov.gd.yzz.common.Caller;
 import cn.gov.gd.yzz.common.Locations;
 import cn.gov.gd.yzz.common.QueryParams;
 import cn.gov.gd.yzz.common.Roles;
+import cn.gov.gd.yzz.common.StreamedBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -43,16 +44,21 @@ public class DocumentResource {
     private final PresignedUploads presigned;
     private final DocumentDownloads downloads;
     private final Caller caller;
+    private final UploadSlots slots;
 
     DocumentResource(DocumentUploads uploads, PresignedUploads presigned, DocumentDownloads downloads,
-            Caller caller) {
+            Caller caller, UploadSlots slots) {
         this.uploads = uploads;
         this.presigned = presigned;
         this.downloads = downloads;
         this.caller = caller;
+        this.slots = slots;
     }
 
-    /** The raw body: Quarkus REST neither buffers it nor writes it to disk; it is parsed as it arrives. */
+    /**
+     * The raw body as the HTTP layer streams it ({@link StreamedBody}): neither buffered nor written to disk, parsed
+     * as it arrives, within a bounded number of concurrent uploads.
+     */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
@@ -61,7 +67,13 @@ public class DocumentResource {
     public Response upload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
         UUID submission = QueryParams.pathId("Submission", id);
-        DocumentView view = uploads.upload(caller, submission, contentType, contentLength, body);
+        DocumentView view;
+        try (UploadSlots.Slot slot = slots.take()) {
+            view = uploads.upload(caller, submission, contentType, contentLength, body);
+        } catch (RuntimeException e) {
+            // a body cut for being too slow or too large answers that, whatever the parser made of the cut stream
+            throw body instanceof StreamedBody streamed ? streamed.explain(e) : e;
+        }
         return Locations.created("/api/v1/submissions/" + submission + "/documents/" + view.id())
                 .entity(view).build();
     }

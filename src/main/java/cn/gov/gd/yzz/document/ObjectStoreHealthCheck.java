@@ -1,12 +1,16 @@
 package cn.gov.gd.yzz.document;
 
+import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness includes the object store: without it no document can be uploaded or fetched. */
-@Readiness
+/**
+ * The object store, in its own health group ({@code /q/health/group/object-store}) for operators to alert on, and
+ * not in readiness: while it is down only document calls fail (503 with {@code Retry-After}); taking every instance
+ * out of the load balancer would stop the catalog, submissions and statistics too.
+ */
+@HealthGroup("object-store")
 @ApplicationScoped
 public class ObjectStoreHealthCheck implements HealthCheck {
 

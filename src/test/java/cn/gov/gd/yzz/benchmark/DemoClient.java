@@ -10,14 +10,14 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 /** Setup calls of the benchmarks against the embedded service (tokens, submissions, where its servers are). */
-final class DemoClient {
+public final class DemoClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
 
-    DemoClient(int port) {
+    public DemoClient(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
@@ -58,7 +58,7 @@ final class DemoClient {
                 .get("accessToken").asText();
     }
 
-    String citizenToken() throws IOException, InterruptedException {
+    public String citizenToken() throws IOException, InterruptedException {
         String ticket = post("/demo/miniapp-tickets", null, Map.of("idNumber", "441624198503121238", "name", "张三"))
                 .get("ticket").asText();
         return post("/api/v1/auth/miniapp", null, Map.of("ticket", ticket)).get("accessToken").asText();
@@ -70,7 +70,7 @@ final class DemoClient {
                 .get("accessToken").asText();
     }
 
-    String submission(String citizen) throws IOException, InterruptedException {
+    public String submission(String citizen) throws IOException, InterruptedException {
         return post("/api/v1/submissions", citizen, Map.of("serviceCode", "HRSS-008", "formData",
                 Map.of("pensionType", "城乡居民基本养老保险", "residenceStatus", "县内居住", "phone", "13800138000")))
                 .get("id").asText();

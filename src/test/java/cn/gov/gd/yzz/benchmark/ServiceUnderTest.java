@@ -13,8 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-/** The embedded build of the service started as its own process, as the README's run command starts it. */
-final class ServiceUnderTest implements AutoCloseable {
+/**
+ * The embedded build of the service started as its own process, as the README's run command starts it (benchmarks,
+ * and the integration tests that need a process of their own, such as a SIGTERM).
+ */
+public final class ServiceUnderTest implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -28,7 +31,7 @@ final class ServiceUnderTest implements AutoCloseable {
         this.workDir = workDir;
     }
 
-    static ServiceUnderTest start(Path runnerJar, Path workDir, String heap, String... extraProperties)
+    public static ServiceUnderTest start(Path runnerJar, Path workDir, String heap, String... extraProperties)
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(runnerJar)) {
             throw new IllegalStateException(runnerJar + " missing: run with -Pembedded,benchmark so it is built first");
@@ -57,7 +60,7 @@ final class ServiceUnderTest implements AutoCloseable {
         return service;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -71,6 +74,20 @@ final class ServiceUnderTest implements AutoCloseable {
      */
     Properties embeddedServers() {
         return EmbeddedInfrastructure.connectionFile(workDir.toAbsolutePath());
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** SIGTERM, as an orchestrator stops an instance; returns at once. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; true when it did within the timeout. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {
@@ -96,6 +113,9 @@ final class ServiceUnderTest implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();

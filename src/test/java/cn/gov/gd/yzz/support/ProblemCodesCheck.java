@@ -17,7 +17,8 @@ final class ProblemCodesCheck implements Filter {
 
     /** What the HTTP layer may answer on any request, whatever the operation. */
     static final Set<String> ANYWHERE = Set.of("payload-too-large", "method-not-allowed", "not-acceptable",
-            "client-error", "internal-error");
+            "client-error", "internal-error", "malformed-request", "request-timeout", "uri-too-long",
+            "headers-too-large", "shutting-down");
 
     @Override
     @SuppressWarnings("unchecked")
