@@ -4,6 +4,7 @@ import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.identity.IdNumbers;
 import cn.gov.gd.yzz.identity.PasswordHasher;
 import cn.gov.gd.yzz.identity.PersonalDataCipher;
+import cn.gov.gd.yzz.transaction.TransactionKind;
 import cn.gov.gd.yzz.transaction.TransactionRecorder;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -236,7 +237,9 @@ public class DemoActivityLoader {
         LocalDate first = LocalDate.now(ChinaTime.ZONE).withDayOfYear(1);
         LocalDate end = LocalDate.now(ChinaTime.ZONE);
         double perWorkingDay = TRANSACTIONS_JAN_TO_NOV / expectedDayUnits(first.getYear());
-        String[] kinds = {"query", "query", "query", "query", "print", "print", "payment", "payment", "submission"};
+        TransactionKind[] kinds = {TransactionKind.QUERY, TransactionKind.QUERY, TransactionKind.QUERY, TransactionKind.QUERY,
+            TransactionKind.PRINT, TransactionKind.PRINT, TransactionKind.PAYMENT, TransactionKind.PAYMENT,
+            TransactionKind.SUBMISSION};
         List<TransactionRecorder.Event> batch = new ArrayList<>(BATCH);
         long count = 0;
         for (LocalDate day = first; day.isBefore(end); day = day.plusDays(1)) {

@@ -10,8 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.security.PrivateKey;
 import java.util.Map;
 import java.util.UUID;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.lang.JoseException;
 
@@ -83,14 +81,7 @@ public class DemoSigningResource {
         return claims;
     }
 
-    private static String sign(JwtClaims claims, PrivateKey key, String kid) throws JoseException {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key);
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-        if (kid != null) {
-            jws.setKeyIdHeaderValue(kid);
-        }
-        return jws.getCompactSerialization();
+    private static String sign(JwtClaims claims, PrivateKey key, String kid) {
+        return CompactJws.es256(claims, key, kid);
     }
 }

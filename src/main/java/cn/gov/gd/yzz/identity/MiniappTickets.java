@@ -40,10 +40,10 @@ public class MiniappTickets {
     private final TokenIssuer tokens;
     private final JwtConsumer consumer;
 
-    private final cn.gov.gd.yzz.kiosk.UsedAssertions usedTickets;
+    private final UsedAssertions usedTickets;
 
     MiniappTickets(MiniappConfig config, Citizens citizens, TokenIssuer tokens,
-            cn.gov.gd.yzz.kiosk.UsedAssertions usedTickets) {
+            UsedAssertions usedTickets) {
         this.config = config;
         this.citizens = citizens;
         this.tokens = tokens;
@@ -136,7 +136,7 @@ public class MiniappTickets {
     /** The platform key, held to the same rules as kiosk keys: EC P-256 or RSA of at least 2048 bits. */
     static PublicKey readPem(Path file) {
         try {
-            return cn.gov.gd.yzz.kiosk.KioskPublicKeys.parse(Files.readString(file)).key();
+            return SignerPublicKeys.parse(Files.readString(file)).key();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the real-name platform key " + file, e);
         } catch (ProblemException e) {

@@ -5,6 +5,7 @@ import cn.gov.gd.yzz.catalog.Hardware;
 import cn.gov.gd.yzz.common.PageRequest;
 import cn.gov.gd.yzz.common.PageView;
 import cn.gov.gd.yzz.common.ProblemException;
+import cn.gov.gd.yzz.identity.SignerPublicKeys;
 import cn.gov.gd.yzz.identity.StaffAccount;
 import cn.gov.gd.yzz.kiosk.KioskViews.KioskCreate;
 import cn.gov.gd.yzz.kiosk.KioskViews.KioskView;
@@ -46,7 +47,7 @@ public class KioskRegister {
 
     @Transactional
     public KioskView register(KioskCreate input) {
-        KioskPublicKeys.KioskKey key = KioskPublicKeys.parse(input.publicKeyPem());
+        SignerPublicKeys.SignerKey key = SignerPublicKeys.parse(input.publicKeyPem());
         if (Kiosk.findById(input.id()) != null) {
             throw ProblemException.conflict("kiosk-exists", "Kiosk '" + input.id() + "' is already registered");
         }
@@ -98,7 +99,7 @@ public class KioskRegister {
         }
         if (patch.has("publicKeyPem")) {
             String pem = text(patch, "publicKeyPem", 4000);
-            kiosk.keyAlgorithm = KioskPublicKeys.parse(pem).algorithm();
+            kiosk.keyAlgorithm = SignerPublicKeys.parse(pem).algorithm();
             kiosk.publicKeyPem = pem;
             // whatever the old key obtained is revoked with it
             kiosk.tokensNotBefore = OffsetDateTime.now();

@@ -1,6 +1,8 @@
 package cn.gov.gd.yzz.kiosk;
 
 import cn.gov.gd.yzz.common.ProblemException;
+import cn.gov.gd.yzz.identity.SignerPublicKeys;
+import cn.gov.gd.yzz.identity.UsedAssertions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,7 +40,7 @@ public class KioskSignedTokens {
      * @param requireIssuerAndSubject client assertions must name the kiosk in iss and sub (RFC 7523)
      */
     public JwtClaims verify(Kiosk kiosk, String compact, String purpose, boolean requireIssuerAndSubject) {
-        KioskPublicKeys.KioskKey key = KioskPublicKeys.parse(kiosk.publicKeyPem);
+        SignerPublicKeys.SignerKey key = SignerPublicKeys.parse(kiosk.publicKeyPem);
         JwtConsumerBuilder builder = new JwtConsumerBuilder()
                 .setVerificationKey(key.key())
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,

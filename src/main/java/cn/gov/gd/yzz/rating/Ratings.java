@@ -1,22 +1,21 @@
 package cn.gov.gd.yzz.rating;
 
-import cn.gov.gd.yzz.common.ChinaTime;
+import cn.gov.gd.yzz.calendar.WorkingCalendar;
 import cn.gov.gd.yzz.common.Caller;
+import cn.gov.gd.yzz.common.ChinaTime;
+import cn.gov.gd.yzz.common.Jdbc;
 import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.common.Roles;
+import cn.gov.gd.yzz.common.Sql;
 import cn.gov.gd.yzz.rating.RatingViews.RatingRequest;
 import cn.gov.gd.yzz.rating.RatingViews.RatingView;
 import cn.gov.gd.yzz.submission.SubmissionCase;
 import cn.gov.gd.yzz.submission.Submissions;
-import cn.gov.gd.yzz.submission.WorkingCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -90,24 +89,16 @@ public class Ratings {
                 : List.copyOf(new LinkedHashSet<>(request.tags().stream().map(String::strip).toList()));
         OffsetDateTime now = OffsetDateTime.now();
         LocalDate day = now.atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
+        Sql insert = Sql.of("""
+                INSERT INTO rating (id, submission_id, event_id, score, comment, tags, rated_by, rated_at, day)
+                VALUES (:id, :submission, :event, :score, :comment, :tags::varchar[], :ratedBy, :ratedAt, :day)
+                ON CONFLICT DO NOTHING
+                """).bind("id", id).bind("submission", subject.submissionId()).bind("event", subject.eventId())
+                .bind("score", score).bind("comment", comment).bind("tags", tags.toArray(String[]::new))
+                .bind("ratedBy", ratedBy).bind("ratedAt", now).bind("day", day);
         boolean inserted = em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO rating (id, submission_id, event_id, score, comment, tags, rated_by, rated_at, day)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT DO NOTHING
-                    """)) {
-                insert.setObject(1, id);
-                insert.setObject(2, subject.submissionId(), Types.OTHER);
-                insert.setObject(3, subject.eventId(), Types.OTHER);
-                insert.setInt(4, score);
-                insert.setString(5, comment);
-                insert.setArray(6, connection.createArrayOf("varchar", tags.toArray()));
-                insert.setString(7, ratedBy);
-                insert.setTimestamp(8, Timestamp.from(now.toInstant()));
-                insert.setObject(9, day);
-                if (insert.executeUpdate() == 0) {
-                    return false;
-                }
+            if (Jdbc.update(connection, insert) == 0) {
+                return false;
             }
             addToRollup(connection, day, score, subject.departments());
             return true;
@@ -132,20 +123,11 @@ public class Ratings {
         List<String> scopes = new ArrayList<>();
         scopes.add("");
         departments.stream().sorted().forEach(scopes::add);
-        StringBuilder sql = new StringBuilder("INSERT INTO rating_daily (scope, day, score, ratings) VALUES ");
-        for (int i = 0; i < scopes.size(); i++) {
-            sql.append(i == 0 ? "" : ",").append("(?, ?, ?, 1)");
-        }
-        sql.append(" ON CONFLICT (scope, day, score) DO UPDATE SET ratings = rating_daily.ratings + 1");
-        try (PreparedStatement upsert = connection.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (String scope : scopes) {
-                upsert.setString(p++, scope);
-                upsert.setObject(p++, day);
-                upsert.setInt(p++, score);
-            }
-            upsert.executeUpdate();
-        }
+        Jdbc.update(connection, Sql.of("""
+                INSERT INTO rating_daily (scope, day, score, ratings)
+                SELECT scope, :day, :score, 1 FROM unnest(:scopes::text[]) WITH ORDINALITY AS s(scope, n) ORDER BY n
+                ON CONFLICT (scope, day, score) DO UPDATE SET ratings = rating_daily.ratings + 1
+                """).bind("day", day).bind("score", score).bind("scopes", scopes.toArray(String[]::new)));
     }
 
     private void openFollowUps(UUID ratingId, List<String> departments, LocalDate today) {

@@ -1,12 +1,12 @@
 package cn.gov.gd.yzz.stats;
 
-import io.agroal.api.AgroalDataSource;
+import cn.gov.gd.yzz.common.Jdbc;
+import cn.gov.gd.yzz.common.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ public class ResidentBitmaps {
 
     private static final Logger LOG = Logger.getLogger(ResidentBitmaps.class);
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
     private static final String ALL = "*";
 
     private final TreeMap<LocalDate, Map<String, RoaringBitmap>> byDay = new TreeMap<>();
@@ -47,8 +47,8 @@ public class ResidentBitmaps {
     private final Map<LocalDate, RoaringBitmap> dayUnions = new HashMap<>();
     private long readFrom;
 
-    ResidentBitmaps(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    ResidentBitmaps(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Distinct residents with a transaction on a day of the period, of one department or of all. */
@@ -155,56 +155,53 @@ public class ResidentBitmaps {
     /** Reads the rows that became visible since the last read; called under the lock. */
     private void refresh() {
         long started = System.nanoTime();
-        int rows = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setReadOnly(true);
-            try {
-                long xmin;
-                try (Statement snapshot = connection.createStatement();
-                        ResultSet row = snapshot.executeQuery(
-                                "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")) {
-                    row.next();
-                    xmin = row.getLong(1);
-                }
-                try (PreparedStatement query = connection.prepareStatement("SELECT day, department_code, "
-                        + "citizen_ordinal FROM resident_day WHERE seen_by >= ?::text::xid8")) {
-                    query.setFetchSize(10_000);
-                    query.setString(1, Long.toString(readFrom));
-                    try (ResultSet result = query.executeQuery()) {
-                        LocalDate lastDay = null;
-                        Map<String, RoaringBitmap> departments = null;
-                        while (result.next()) {
-                            LocalDate day = result.getObject(1, LocalDate.class);
-                            if (!day.equals(lastDay)) {
-                                departments = byDay.computeIfAbsent(day, d -> new HashMap<>());
-                                monthUnions.remove(YearMonth.from(day));
-                                dayUnions.remove(day);
-                                lastDay = day;
-                            }
-                            departments.computeIfAbsent(result.getString(2), d -> new RoaringBitmap())
-                                    .add(result.getInt(3));
-                            rows++;
-                        }
-                    }
-                }
-                connection.commit();
-                readFrom = xmin;
-            } finally {
-                connection.rollback();
-                connection.setReadOnly(false);
-                connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read residents", e);
-        }
+        int rows = jdbc.withConnection(this::readSince, "resident_day since the last read");
         if (rows > 100_000) {
             byDay.values().forEach(departments -> departments.values().forEach(RoaringBitmap::runOptimize));
             LOG.infof("resident bitmaps: read %d rows in %d ms", rows, (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /** One repeatable-read snapshot: its xmin, then every row at or above the previous read's xmin. */
+    private int readSince(Connection connection) throws SQLException {
+        int rows = 0;
+        boolean autoCommit = connection.getAutoCommit();
+        int isolation = connection.getTransactionIsolation();
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        connection.setReadOnly(true);
+        try {
+            long xmin = Jdbc.list(connection, Sql.of("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"),
+                    row -> row.getLong(1)).get(0);
+            try (PreparedStatement query = Sql.of("SELECT day, department_code, citizen_ordinal "
+                    + "FROM resident_day WHERE seen_by >= :readFrom::text::xid8")
+                    .bind("readFrom", Long.toString(readFrom)).prepare(connection)) {
+                query.setFetchSize(10_000);
+                try (ResultSet result = query.executeQuery()) {
+                    LocalDate lastDay = null;
+                    Map<String, RoaringBitmap> departments = null;
+                    while (result.next()) {
+                        LocalDate day = result.getObject(1, LocalDate.class);
+                        if (!day.equals(lastDay)) {
+                            departments = byDay.computeIfAbsent(day, d -> new HashMap<>());
+                            monthUnions.remove(YearMonth.from(day));
+                            dayUnions.remove(day);
+                            lastDay = day;
+                        }
+                        departments.computeIfAbsent(result.getString(2), d -> new RoaringBitmap())
+                                .add(result.getInt(3));
+                        rows++;
+                    }
+                }
+            }
+            connection.commit();
+            readFrom = xmin;
+        } finally {
+            connection.rollback();
+            connection.setReadOnly(false);
+            connection.setTransactionIsolation(isolation);
+            connection.setAutoCommit(autoCommit);
+        }
+        return rows;
     }
 }

@@ -1,14 +1,11 @@
 package cn.gov.gd.yzz.stats;
 
-import cn.gov.gd.yzz.common.Channels;
 import cn.gov.gd.yzz.catalog.CatalogService;
 import cn.gov.gd.yzz.catalog.CatalogViews.ServiceDetail;
-import io.agroal.api.AgroalDataSource;
+import cn.gov.gd.yzz.common.Channels;
+import cn.gov.gd.yzz.common.Jdbc;
+import cn.gov.gd.yzz.common.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,11 +17,11 @@ class StatsLabels {
     static final String MOBILE_LABEL = "移动端";
 
     private final CatalogService catalog;
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
-    StatsLabels(CatalogService catalog, AgroalDataSource dataSource) {
+    StatsLabels(CatalogService catalog, Jdbc jdbc) {
         this.catalog = catalog;
-        this.dataSource = dataSource;
+        this.jdbc = jdbc;
     }
 
     /** Labels of the keys of one grouping; a key without a known name is its own label. */
@@ -53,18 +50,8 @@ class StatsLabels {
 
     private Map<String, String> kioskNames(Collection<String> ids) {
         Map<String, String> names = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT id, name FROM kiosk WHERE id = ANY (?::text[])")) {
-            query.setArray(1, connection.createArrayOf("text", ids.toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    names.put(rows.getString(1), rows.getString(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read kiosk names", e);
-        }
+        jdbc.list(Sql.of("SELECT id, name FROM kiosk WHERE id = ANY (:ids::text[])").bind("ids", Sql.textArray(ids)),
+                row -> names.put(row.getString(1), row.getString(2)));
         return names;
     }
 }

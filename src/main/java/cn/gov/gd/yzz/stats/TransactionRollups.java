@@ -1,16 +1,15 @@
 package cn.gov.gd.yzz.stats;
 
 import cn.gov.gd.yzz.common.Channels;
-import io.agroal.api.AgroalDataSource;
+import cn.gov.gd.yzz.common.Jdbc;
+import cn.gov.gd.yzz.common.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,27 +31,26 @@ class TransactionRollups {
 
     private static final String ALL_DEPARTMENTS = "*";
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
-    TransactionRollups(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    TransactionRollups(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     List<Counts> counts(GroupBy groupBy, StatsPeriod period, StatsFilter filter) {
-        Query query = departmentDay(groupBy, period, filter);
+        Sql query = departmentDay(groupBy, period, filter);
         if (query == null) {
             query = town(groupBy, period, filter);
         }
         if (query == null) {
             query = daily(groupBy, period, filter);
         }
-        return run(query);
+        return jdbc.list(query, row -> new Counts(row.getString(1), row.getLong(2), row.getLong(3)));
     }
 
-    private record Query(String sql, List<Object> parameters) {
-    }
+    private static final String SUMS = ", sum(transactions), coalesce(sum(transactions) FILTER (WHERE assisted), 0)";
 
-    private static Query departmentDay(GroupBy groupBy, StatsPeriod period, StatsFilter filter) {
+    private static Sql departmentDay(GroupBy groupBy, StatsPeriod period, StatsFilter filter) {
         String key = switch (groupBy) {
             case DEPARTMENT -> "department_code";
             case DAY -> "day::text";
@@ -64,26 +62,15 @@ class TransactionRollups {
         if (key == null || filter.town().isPresent() || (filter.kiosk().isPresent() && !mobileOnly)) {
             return null;
         }
-        StringBuilder sql = new StringBuilder("SELECT " + key + ", sum(transactions), "
-                + "coalesce(sum(transactions) FILTER (WHERE assisted), 0) FROM txn_department_day "
-                + "WHERE day BETWEEN ? AND ?");
-        List<Object> parameters = new ArrayList<>(List.of(period.from(), period.to()));
-        filter.department().ifPresent(d -> {
-            sql.append(" AND department_code = ?");
-            parameters.add(d);
-        });
-        filter.assisted().ifPresent(a -> {
-            sql.append(" AND assisted = ?");
-            parameters.add(a);
-        });
-        if (mobileOnly) {
-            sql.append(" AND channel = 'mobile'");
-        }
-        sql.append(" GROUP BY 1");
-        return new Query(sql.toString(), parameters);
+        String sql = "SELECT " + key + SUMS + " FROM txn_department_day WHERE day BETWEEN :from AND :to"
+                + (filter.department().isPresent() ? " AND department_code = :department" : "")
+                + (filter.assisted().isPresent() ? " AND assisted = :assisted" : "")
+                + (mobileOnly ? " AND channel = 'mobile'" : "")
+                + " GROUP BY 1";
+        return bindFilter(Sql.of(sql), filter).bind("from", period.from()).bind("to", period.to());
     }
 
-    private static Query town(GroupBy groupBy, StatsPeriod period, StatsFilter filter) {
+    private static Sql town(GroupBy groupBy, StatsPeriod period, StatsFilter filter) {
         if (groupBy != GroupBy.TOWN || filter.kiosk().isPresent()) {
             return null;
         }
@@ -95,46 +82,39 @@ class TransactionRollups {
             lastMonth = lastMonth.minusMonths(1);
         }
         LocalDate lastMonthEnd = lastMonth.atEndOfMonth();
-        List<Object> parameters = new ArrayList<>();
-        String scope = filter.department().orElse(ALL_DEPARTMENTS);
-        String narrowing = (filter.town().isPresent() ? " AND town = ?" : "")
-                + (filter.assisted().isPresent() ? " AND assisted = ?" : "");
+        String narrowing = (filter.town().isPresent() ? " AND town = :town" : "")
+                + (filter.assisted().isPresent() ? " AND assisted = :assisted" : "");
         // each non-empty range is its own branch, so that each is one range of the primary key
+        Map<String, LocalDate> ranges = new LinkedHashMap<>();
         List<String> branches = new ArrayList<>();
         if (!firstMonth.isAfter(lastMonthEnd)) {
-            branches.add("SELECT town, assisted, transactions FROM txn_town_month WHERE scope = ? "
-                    + "AND month BETWEEN ? AND ?" + narrowing);
-            parameters.addAll(List.of(scope, firstMonth, lastMonth.atDay(1)));
-            addNarrowing(parameters, filter);
-            addDays(branches, parameters, scope, narrowing, filter, period.from(), firstMonth.minusDays(1));
-            addDays(branches, parameters, scope, narrowing, filter, lastMonthEnd.plusDays(1), period.to());
+            branches.add("SELECT town, assisted, transactions FROM txn_town_month WHERE scope = :scope "
+                    + "AND month BETWEEN :months_from AND :months_to" + narrowing);
+            ranges.put("months_from", firstMonth);
+            ranges.put("months_to", lastMonth.atDay(1));
+            addDays(branches, ranges, "head", narrowing, period.from(), firstMonth.minusDays(1));
+            addDays(branches, ranges, "tail", narrowing, lastMonthEnd.plusDays(1), period.to());
         } else {
-            addDays(branches, parameters, scope, narrowing, filter, period.from(), period.to());
+            addDays(branches, ranges, "days", narrowing, period.from(), period.to());
         }
-        StringBuilder sql = new StringBuilder("SELECT town, sum(transactions), "
-                + "coalesce(sum(transactions) FILTER (WHERE assisted), 0) FROM (")
-                .append(String.join(" UNION ALL ", branches));
-        sql.append(") p GROUP BY town");
-        return new Query(sql.toString(), parameters);
+        Sql sql = Sql.of("SELECT town" + SUMS + " FROM (" + String.join(" UNION ALL ", branches)
+                + ") p GROUP BY town");
+        ranges.forEach(sql::bind);
+        return bindFilter(sql, filter).bind("scope", filter.department().orElse(ALL_DEPARTMENTS));
     }
 
-    private static void addDays(List<String> branches, List<Object> parameters, String scope, String narrowing,
-            StatsFilter filter, LocalDate from, LocalDate to) {
+    private static void addDays(List<String> branches, Map<String, LocalDate> ranges, String name, String narrowing,
+            LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
             return;
         }
-        branches.add("SELECT town, assisted, transactions FROM txn_town_day WHERE scope = ? AND day BETWEEN ? AND ?"
-                + narrowing);
-        parameters.addAll(List.of(scope, from, to));
-        addNarrowing(parameters, filter);
+        branches.add("SELECT town, assisted, transactions FROM txn_town_day WHERE scope = :scope "
+                + "AND day BETWEEN :" + name + "_from AND :" + name + "_to" + narrowing);
+        ranges.put(name + "_from", from);
+        ranges.put(name + "_to", to);
     }
 
-    private static void addNarrowing(List<Object> parameters, StatsFilter filter) {
-        filter.town().ifPresent(parameters::add);
-        filter.assisted().ifPresent(parameters::add);
-    }
-
-    private static Query daily(GroupBy groupBy, StatsPeriod period, StatsFilter filter) {
+    private static Sql daily(GroupBy groupBy, StatsPeriod period, StatsFilter filter) {
         String key = switch (groupBy) {
             case DEPARTMENT -> "department_code";
             case KIOSK -> "kiosk_key";
@@ -145,45 +125,22 @@ class TransactionRollups {
             case SERVICE -> "service_code";
             case CHANNEL -> "channel";
         };
-        StringBuilder sql = new StringBuilder("SELECT " + key + ", sum(transactions), "
-                + "coalesce(sum(transactions) FILTER (WHERE assisted), 0) FROM txn_daily WHERE day BETWEEN ? AND ?");
-        List<Object> parameters = new ArrayList<>(List.of(period.from(), period.to()));
-        filter.department().ifPresent(d -> {
-            sql.append(" AND department_code = ?");
-            parameters.add(d);
-        });
-        filter.town().ifPresent(t -> {
-            sql.append(" AND town = ?");
-            parameters.add(t);
-        });
-        filter.kiosk().ifPresent(k -> {
-            sql.append(" AND kiosk_key = ?");
-            parameters.add(k);
-        });
-        filter.assisted().ifPresent(a -> {
-            sql.append(" AND assisted = ?");
-            parameters.add(a);
-        });
-        sql.append(" GROUP BY 1");
-        return new Query(sql.toString(), parameters);
+        String sql = "SELECT " + key + SUMS + " FROM txn_daily WHERE day BETWEEN :from AND :to"
+                + (filter.department().isPresent() ? " AND department_code = :department" : "")
+                + (filter.town().isPresent() ? " AND town = :town" : "")
+                + (filter.kiosk().isPresent() ? " AND kiosk_key = :kiosk" : "")
+                + (filter.assisted().isPresent() ? " AND assisted = :assisted" : "")
+                + " GROUP BY 1";
+        return bindFilter(Sql.of(sql), filter).bind("from", period.from()).bind("to", period.to());
     }
 
-    private List<Counts> run(Query query) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(query.sql())) {
-            for (int i = 0; i < query.parameters().size(); i++) {
-                statement.setObject(i + 1, query.parameters().get(i));
-            }
-            List<Counts> counts = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    counts.add(new Counts(rows.getString(1), rows.getLong(2), rows.getLong(3)));
-                }
-            }
-            return counts;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read transaction rollups", e);
-        }
+    /** Binds the filters the statement names; a filter it does not name was not asked for. */
+    private static Sql bindFilter(Sql sql, StatsFilter filter) {
+        filter.department().filter(d -> sql.names("department")).ifPresent(d -> sql.bind("department", d));
+        filter.town().filter(t -> sql.names("town")).ifPresent(t -> sql.bind("town", t));
+        filter.kiosk().filter(k -> sql.names("kiosk")).ifPresent(k -> sql.bind("kiosk", k));
+        filter.assisted().filter(a -> sql.names("assisted")).ifPresent(a -> sql.bind("assisted", a));
+        return sql;
     }
 
     /** Transactions and assisted transactions of the whole period, of one department or of all. */

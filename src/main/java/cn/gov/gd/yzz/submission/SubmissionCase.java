@@ -35,6 +35,17 @@ public class SubmissionCase extends PanacheEntityBase {
     @Column(name = "due_date")
     public LocalDate dueDate;
 
+    /** Counted over days of a year with no published holiday arrangement: may move when one is published. */
+    @Column(name = "due_date_provisional")
+    public boolean dueDateProvisional;
+
+    /** The day the time limit is counted from, and the limit in working days: what a recomputation needs. */
+    @Column(name = "received_on")
+    public LocalDate receivedOn;
+
+    @Column(name = "time_limit_days")
+    public int timeLimitDays;
+
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
 

@@ -31,7 +31,7 @@ public final class SubmissionViews {
     }
 
     public record CaseView(UUID id, DepartmentRef department, List<String> serviceCodes, String status,
-            LocalDate dueDate, boolean overdue, List<TimelineEntry> timeline) {
+            LocalDate dueDate, boolean dueDateProvisional, boolean overdue, List<TimelineEntry> timeline) {
     }
 
     public record DocumentView(UUID id, String fileName, String contentType, Long size, String sha256, String status,
@@ -40,6 +40,6 @@ public final class SubmissionViews {
 
     public record SubmissionView(UUID id, String trackingNumber, String serviceCode, String themeCode, String status,
             String channel, String kioskId, String assistedBy, OffsetDateTime createdAt, LocalDate dueDate,
-            boolean overdue, List<CaseView> cases, List<TimelineEntry> timeline, List<DocumentView> documents) {
+            boolean dueDateProvisional, boolean overdue, List<CaseView> cases, List<TimelineEntry> timeline, List<DocumentView> documents) {
     }
 }

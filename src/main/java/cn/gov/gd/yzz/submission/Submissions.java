@@ -1,7 +1,8 @@
 package cn.gov.gd.yzz.submission;
 
-import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.audit.AuditLog;
+import cn.gov.gd.yzz.calendar.DueDate;
+import cn.gov.gd.yzz.calendar.WorkingCalendar;
 import cn.gov.gd.yzz.catalog.CatalogService;
 import cn.gov.gd.yzz.catalog.CatalogViews.DepartmentRef;
 import cn.gov.gd.yzz.catalog.CatalogViews.ServiceDetail;
@@ -10,6 +11,7 @@ import cn.gov.gd.yzz.catalog.Channel;
 import cn.gov.gd.yzz.catalog.FormSchemas;
 import cn.gov.gd.yzz.catalog.ServiceKind;
 import cn.gov.gd.yzz.common.Caller;
+import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.common.PageRequest;
 import cn.gov.gd.yzz.common.PageView;
 import cn.gov.gd.yzz.common.Problem;
@@ -22,6 +24,7 @@ import cn.gov.gd.yzz.submission.SubmissionViews.SubmissionCreate;
 import cn.gov.gd.yzz.submission.SubmissionViews.SubmissionView;
 import cn.gov.gd.yzz.submission.SubmissionViews.TimelineEntry;
 import cn.gov.gd.yzz.submission.SubmissionViews.TransitionRequest;
+import cn.gov.gd.yzz.transaction.TransactionKind;
 import cn.gov.gd.yzz.transaction.TransactionRecorder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +38,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -66,9 +70,10 @@ public class Submissions {
     private final EntityManager em;
     private final ObjectMapper canonicalJson;
     private final ObjectMapper json;
+    private final Clock clock;
 
     Submissions(CatalogService catalog, FormSchemas forms, WorkingCalendar calendar, TransactionRecorder transactions,
-            AuditLog audit, EntityManager em, ObjectMapper json) {
+            AuditLog audit, EntityManager em, ObjectMapper json, Clock clock) {
         this.catalog = catalog;
         this.forms = forms;
         this.calendar = calendar;
@@ -76,6 +81,7 @@ public class Submissions {
         this.audit = audit;
         this.em = em;
         this.json = json;
+        this.clock = clock;
         this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
@@ -97,16 +103,17 @@ public class Submissions {
         if (replay.isPresent()) {
             return replay.get();
         }
-        LocalDate today = LocalDate.now(ChinaTime.ZONE);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = today();
         UUID id = UUID.randomUUID();
         String kioskId = caller.kiosk().orElse(null);
         String specialist = caller.specialist().orElse(null);
         for (int attempt = 0; ; attempt++) {
             int inserted = em.createNativeQuery("""
                     INSERT INTO submission (id, tracking_number, citizen_id, service_code, theme_code, channel, kiosk_id,
-                        assisted_by, form_data, idempotency_key, request_hash)
+                        assisted_by, form_data, idempotency_key, request_hash, created_at)
                     VALUES (:id, :tracking, :citizen, :service, :theme, :channel, :kiosk, :assisted, CAST(:form AS jsonb),
-                        :key, :hash)
+                        :key, :hash, :created)
                     ON CONFLICT DO NOTHING
                     """)
                     .setParameter("id", id)
@@ -120,6 +127,7 @@ public class Submissions {
                     .setParameter("form", request.formData().toString())
                     .setParameter("key", idempotencyKey)
                     .setParameter("hash", hash)
+                    .setParameter("created", now)
                     .executeUpdate();
             if (inserted == 1) {
                 break;
@@ -135,7 +143,6 @@ public class Submissions {
         }
 
         Kiosk kiosk = kioskId == null ? null : Kiosk.findById(kioskId);
-        OffsetDateTime now = OffsetDateTime.now();
         List<TransactionRecorder.Event> events = new ArrayList<>();
         for (Map.Entry<String, List<ServiceDetail>> department : byDepartment(items).entrySet()) {
             SubmissionCase c = new SubmissionCase();
@@ -144,13 +151,17 @@ public class Submissions {
             c.departmentCode = department.getKey();
             c.serviceCodes = department.getValue().stream().map(ServiceDetail::code).toArray(String[]::new);
             c.status = CaseStatus.SUBMITTED.wire();
-            c.dueDate = calendar.addWorkingDays(today,
-                    department.getValue().stream().mapToInt(ServiceDetail::promisedLimitDays).max().orElse(0));
+            c.receivedOn = today;
+            c.timeLimitDays = department.getValue().stream().mapToInt(ServiceDetail::promisedLimitDays).max()
+                    .orElse(0);
+            DueDate due = calendar.dueDate(today, c.timeLimitDays);
+            c.dueDate = due.date();
+            c.dueDateProvisional = due.provisional();
             c.createdAt = now;
             c.persist();
             CaseEvent.of(c.id, CaseStatus.SUBMITTED, caller.subject(), Roles.CITIZEN, null).persist();
             // each department's case is one transaction (办件) of that department
-            events.add(new TransactionRecorder.Event(c.id, now, "submission", c.serviceCodes[0], c.departmentCode,
+            events.add(new TransactionRecorder.Event(c.id, now, TransactionKind.SUBMISSION, c.serviceCodes[0], c.departmentCode,
                     kioskId, kiosk == null ? null : kiosk.town, kiosk == null ? null : kiosk.village, citizen,
                     specialist));
         }
@@ -315,7 +326,7 @@ public class Submissions {
         });
         if (overdueOnly) {
             caseFilter.append(" and c.status not in ('approved', 'rejected') and c.dueDate < :today");
-            params.and("today", LocalDate.now(ChinaTime.ZONE));
+            params.and("today", today());
         }
         if (caseFilter.length() > 0) {
             where.append(" and exists (select 1 from SubmissionCase c where c.submissionId = s.id")
@@ -341,18 +352,19 @@ public class Submissions {
         List<SubmissionCase> allCases = SubmissionCase.list("submissionId", Sort.by("createdAt").and("id"), s.id);
         List<SubmissionCase> cases = allCases.stream()
                 .filter(c -> onlyDepartment.map(d -> d.equals(c.departmentCode)).orElse(true)).toList();
-        LocalDate today = LocalDate.now(ChinaTime.ZONE);
+        LocalDate today = today();
         List<CaseView> caseViews = new ArrayList<>();
         for (SubmissionCase c : cases) {
             List<TimelineEntry> timeline = CaseEvent.<CaseEvent>list("caseId", Sort.by("at").and("id"), c.id).stream()
                     .map(e -> new TimelineEntry(e.at, e.status, e.actorRole, e.comment)).toList();
             caseViews.add(new CaseView(c.id, department(c.departmentCode), Arrays.asList(c.serviceCodes), c.status,
-                    c.dueDate, overdue(c, today), timeline));
+                    c.dueDate, c.dueDateProvisional, overdue(c, today), timeline));
         }
         boolean theme = s.themeCode != null;
         // the submission's own status, due date and overdue flag are the whole application's, whoever looks
         String status = SubmissionStatus.of(theme, allCases.stream().map(SubmissionCase::caseStatus).toList());
         LocalDate due = allCases.stream().map(c -> c.dueDate).max(Comparator.naturalOrder()).orElse(null);
+        boolean provisional = allCases.stream().anyMatch(c -> c.dueDateProvisional);
         boolean overdue = allCases.stream().anyMatch(c -> overdue(c, today));
         List<TimelineEntry> timeline = caseViews.stream().flatMap(c -> c.timeline().stream())
                 .sorted(Comparator.comparing(TimelineEntry::at)).toList();
@@ -361,7 +373,12 @@ public class Submissions {
                 cn.gov.gd.yzz.document.Document.class).setParameter("id", s.id).getResultList().stream()
                 .map(cn.gov.gd.yzz.document.Document::view).toList();
         return new SubmissionView(s.id, s.trackingNumber, s.serviceCode, s.themeCode, status, s.channel, s.kioskId,
-                s.assistedBy, s.createdAt, due, overdue, theme ? caseViews : List.of(), timeline, documents);
+                s.assistedBy, s.createdAt, due, provisional, overdue, theme ? caseViews : List.of(), timeline, documents);
+    }
+
+    /** Today in China, from the service's clock. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
     }
 
     private static boolean overdue(SubmissionCase c, LocalDate today) {

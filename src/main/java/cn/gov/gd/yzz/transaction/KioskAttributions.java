@@ -1,13 +1,9 @@
 package cn.gov.gd.yzz.transaction;
 
+import cn.gov.gd.yzz.common.Jdbc;
+import cn.gov.gd.yzz.common.Sql;
 import cn.gov.gd.yzz.kiosk.KioskStates;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -20,11 +16,11 @@ import java.util.UUID;
 @ApplicationScoped
 class KioskAttributions {
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
     private final KioskStates states;
 
-    KioskAttributions(AgroalDataSource dataSource, KioskStates states) {
-        this.dataSource = dataSource;
+    KioskAttributions(Jdbc jdbc, KioskStates states) {
+        this.jdbc = jdbc;
         this.states = states;
     }
 
@@ -43,18 +39,7 @@ class KioskAttributions {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
-                "SELECT id FROM citizen WHERE id = ANY (?::text[]::uuid[])")) {
-            query.setArray(1, connection.createArrayOf("text", ids.stream().map(UUID::toString).toArray()));
-            Set<UUID> known = new HashSet<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    known.add(rows.getObject(1, UUID.class));
-                }
-            }
-            return known;
-        } catch (SQLException e) {
-            throw new PersistenceException("citizens not read", e);
-        }
+        return new HashSet<>(jdbc.list(Sql.of("SELECT id FROM citizen WHERE id = ANY (:ids::text[]::uuid[])")
+                .bind("ids", Sql.textArray(ids)), row -> row.getObject(1, UUID.class)));
     }
 }

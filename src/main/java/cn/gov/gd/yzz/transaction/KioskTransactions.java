@@ -27,7 +27,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class KioskTransactions {
 
-    public record EventResult(UUID eventId, String outcome, String reason) {
+    public record EventResult(UUID eventId, EventOutcome outcome, String reason) {
     }
 
     public record BatchResult(int accepted, int duplicates, int rejected, List<EventResult> results) {
@@ -66,7 +66,7 @@ public class KioskTransactions {
         List<TransactionRecorder.Event> valid = new ArrayList<>();
         for (TransactionViews.EventInput e : events) {
             if (!seenInBatch.add(e.eventId())) {
-                results.add(new EventResult(e.eventId(), "duplicate", null));
+                results.add(new EventResult(e.eventId(), EventOutcome.DUPLICATE, null));
                 continue;
             }
             Optional<String> reason = Optional.empty();
@@ -88,17 +88,18 @@ public class KioskTransactions {
                 }
             }
             if (reason.isPresent()) {
-                results.add(new EventResult(e.eventId(), "rejected", reason.get()));
+                results.add(new EventResult(e.eventId(), EventOutcome.REJECTED, reason.get()));
                 continue;
             }
-            valid.add(new TransactionRecorder.Event(e.eventId(), e.occurredAt(), e.kind(), e.serviceCode(),
+            valid.add(new TransactionRecorder.Event(e.eventId(), e.occurredAt(), TransactionKind.of(e.kind()).orElseThrow(), e.serviceCode(),
                     item.get().department().code(), kioskId, kiosk.town(), kiosk.village(), citizen, e.specialistId()));
-            results.add(new EventResult(e.eventId(), "accepted", null));
+            results.add(new EventResult(e.eventId(), EventOutcome.ACCEPTED, null));
         }
         Set<UUID> inserted = recorder.recordAlone(valid);
-        List<EventResult> outcomes = results.stream().map(r -> r.outcome().equals("accepted")
-                && !inserted.contains(r.eventId()) ? new EventResult(r.eventId(), "duplicate", null) : r).toList();
-        return new BatchResult(count(outcomes, "accepted"), count(outcomes, "duplicate"), count(outcomes, "rejected"),
+        List<EventResult> outcomes = results.stream().map(r -> r.outcome() == EventOutcome.ACCEPTED
+                && !inserted.contains(r.eventId()) ? new EventResult(r.eventId(), EventOutcome.DUPLICATE, null) : r).toList();
+        return new BatchResult(count(outcomes, EventOutcome.ACCEPTED), count(outcomes, EventOutcome.DUPLICATE),
+                count(outcomes, EventOutcome.REJECTED),
                 outcomes);
     }
 
@@ -126,7 +127,7 @@ public class KioskTransactions {
         return null;
     }
 
-    private static int count(List<EventResult> results, String outcome) {
-        return (int) results.stream().filter(r -> r.outcome().equals(outcome)).count();
+    private static int count(List<EventResult> results, EventOutcome outcome) {
+        return (int) results.stream().filter(r -> r.outcome() == outcome).count();
     }
 }

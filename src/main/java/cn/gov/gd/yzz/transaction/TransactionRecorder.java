@@ -1,14 +1,12 @@
 package cn.gov.gd.yzz.transaction;
 
 import cn.gov.gd.yzz.common.ChinaTime;
-import io.agroal.api.AgroalDataSource;
+import cn.gov.gd.yzz.common.Jdbc;
+import cn.gov.gd.yzz.common.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +29,7 @@ public class TransactionRecorder {
 
 
     /** An event with its attribution fixed: department of the item, kiosk (or mobile), town and village. */
-    public record Event(UUID eventId, OffsetDateTime occurredAt, String kind, String serviceCode,
+    public record Event(UUID eventId, OffsetDateTime occurredAt, TransactionKind kind, String serviceCode,
             String departmentCode, String kioskId, String town, String village, UUID citizenId, String specialist) {
 
         LocalDate day() {
@@ -41,11 +39,11 @@ public class TransactionRecorder {
     }
 
     private final EntityManager em;
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
-    TransactionRecorder(EntityManager em, AgroalDataSource dataSource) {
+    TransactionRecorder(EntityManager em, Jdbc jdbc) {
         this.em = em;
-        this.dataSource = dataSource;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -70,41 +68,39 @@ public class TransactionRecorder {
         if (events.isEmpty()) {
             return Set.of();
         }
-        try (Connection connection = dataSource.getConnection()) {
+        return jdbc.withConnection(connection -> {
             if (!connection.getAutoCommit()) {
                 // inside a JTA transaction the pool hands out an enlisted connection: use record() there
                 throw new IllegalStateException("recordAlone called inside a transaction");
             }
             return recordOn(connection, events);
-        } catch (SQLException e) {
-            throw new PersistenceException("transaction events not stored", e);
-        }
+        }, "record_transaction_events");
     }
 
     /**
      * The ingestion statement on a connection whose transaction the caller manages; the province-scale benchmark
-     * loads its year through it. One round trip: {@code record_transaction_events} (migration V8) inserts the new
-     * events, adds them to the rollups and returns their ids.
+     * loads its year through it. One round trip: {@code record_transaction_events} (R__record_transaction_events.sql)
+     * inserts the new events, adds them to the rollups and returns their ids. Its arguments are passed by the
+     * function's parameter names, so a renamed or reordered parameter fails instead of shifting a column.
      */
     public static Set<UUID> recordOn(Connection connection, List<Event> events) throws SQLException {
-        Set<UUID> inserted = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(RECORD_SQL)) {
-            bindColumns(connection, statement, events);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    inserted.add(rows.getObject(1, UUID.class));
-                }
-            }
-        }
-        return inserted;
+        return new HashSet<>(Jdbc.list(connection, bind(events), row -> row.getObject(1, UUID.class)));
     }
+
+    private static final String RECORD_SQL = """
+            SELECT * FROM record_transaction_events(
+                p_event_ids => :eventIds::text[]::uuid[], p_occurred_micros => :occurredMicros::int8[],
+                p_epoch_days => :epochDays::int4[], p_kinds => :kinds::text[], p_service_codes => :serviceCodes::text[],
+                p_department_codes => :departmentCodes::text[], p_kiosk_ids => :kioskIds::text[],
+                p_towns => :towns::text[], p_villages => :villages::text[],
+                p_citizen_ids => :citizenIds::text[]::uuid[], p_specialists => :specialists::text[])
+            """;
 
     /**
      * One array per column. Times and days go as binary numbers (microseconds and days since 1970-01-01): formatting
      * them as text here and parsing them there cost more than everything else in the binding.
      */
-    private static void bindColumns(Connection connection, PreparedStatement statement, List<Event> events)
-            throws SQLException {
+    private static Sql bind(List<Event> events) {
         int n = events.size();
         long[] occurredMicros = new long[n];
         int[] epochDays = new int[n];
@@ -115,7 +111,7 @@ public class TransactionRecorder {
             occurredMicros[i] = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
             epochDays[i] = Math.toIntExact(e.day().toEpochDay());
             text[0][i] = e.eventId().toString();
-            text[1][i] = e.kind();
+            text[1][i] = e.kind().wire();
             text[2][i] = e.serviceCode();
             text[3][i] = e.departmentCode();
             text[4][i] = e.kioskId();
@@ -124,15 +120,9 @@ public class TransactionRecorder {
             text[7][i] = e.citizenId() == null ? null : e.citizenId().toString();
             text[8][i] = e.specialist();
         }
-        statement.setArray(1, connection.createArrayOf("text", text[0]));
-        statement.setObject(2, occurredMicros);
-        statement.setObject(3, epochDays);
-        for (int c = 1; c < 9; c++) {
-            statement.setArray(c + 3, connection.createArrayOf("text", text[c]));
-        }
+        return Sql.of(RECORD_SQL).bind("eventIds", text[0]).bind("occurredMicros", occurredMicros)
+                .bind("epochDays", epochDays).bind("kinds", text[1]).bind("serviceCodes", text[2])
+                .bind("departmentCodes", text[3]).bind("kioskIds", text[4]).bind("towns", text[5])
+                .bind("villages", text[6]).bind("citizenIds", text[7]).bind("specialists", text[8]);
     }
-
-    private static final String RECORD_SQL = "SELECT * FROM record_transaction_events(?::text[]::uuid[], ?::int8[],"
-            + " ?::int4[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]::uuid[],"
-            + " ?::text[])";
 }

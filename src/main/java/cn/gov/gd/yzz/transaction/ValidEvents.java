@@ -9,7 +9,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Every event of a batch as the contract's {@code TransactionEvent} schema has it. One pass over the list replaces a
@@ -33,7 +32,6 @@ public @interface ValidEvents {
         static final int MAX_SERVICE_CODE = 40;
         static final int MAX_CITIZEN_TOKEN = 8000;
         static final int MAX_SPECIALIST_ID = 100;
-        private static final Pattern KIND = Pattern.compile("query|print|payment|submission");
 
         @Override
         public boolean isValid(List<TransactionViews.EventInput> events, ConstraintValidatorContext context) {
@@ -57,8 +55,8 @@ public @interface ValidEvents {
                 if (e.occurredAt() == null) {
                     violations.field(i, "occurredAt", "required");
                 }
-                if (e.kind() == null || !KIND.matcher(e.kind()).matches()) {
-                    violations.field(i, "kind", "required, one of query, print, payment, submission");
+                if (TransactionKind.of(e.kind()).isEmpty()) {
+                    violations.field(i, "kind", "required, one of " + TransactionKind.wireList());
                 }
                 if (e.citizenToken() != null && e.citizenToken().length() > MAX_CITIZEN_TOKEN) {
                     violations.field(i, "citizenToken", "at most " + MAX_CITIZEN_TOKEN + " characters");

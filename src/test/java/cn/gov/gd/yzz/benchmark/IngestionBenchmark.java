@@ -2,6 +2,7 @@ package cn.gov.gd.yzz.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.gd.yzz.transaction.TransactionKind;
 import cn.gov.gd.yzz.transaction.TransactionRecorder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -234,7 +235,7 @@ class IngestionBenchmark {
         try {
             return parallel(batches, streams, (stream, index, batch) -> {
                 List<TransactionRecorder.Event> events = batch.stream().map(r -> new TransactionRecorder.Event(r.id(),
-                        r.at(), r.kind(), r.service(), r.service().substring(0, r.service().lastIndexOf('-')),
+                        r.at(), TransactionKind.of(r.kind()).orElseThrow(), r.service(), r.service().substring(0, r.service().lastIndexOf('-')),
                         KIOSKS.get(stream % KIOSKS.size()), "阳明镇", "阳明社区", null, null)).toList();
                 TransactionRecorder.recordOn(connections.get(stream), events);
             });

@@ -1,8 +1,9 @@
 package cn.gov.gd.yzz.benchmark;
 
-import cn.gov.gd.yzz.common.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.gd.yzz.common.ChinaTime;
+import cn.gov.gd.yzz.transaction.TransactionKind;
 import cn.gov.gd.yzz.transaction.TransactionRecorder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -235,7 +236,7 @@ class ProvinceStatsBenchmark {
                             OffsetDateTime at = date.atTime(LocalTime.of(8, 30).plusMinutes(random.nextInt(540)))
                                     .atZone(ChinaTime.ZONE).toOffsetDateTime();
                             rows.add(new TransactionRecorder.Event(new UUID(random.nextLong(), random.nextLong()), at,
-                                    "query", item[0], item[1], mobile ? null : place[0], mobile ? null : place[1],
+                                    TransactionKind.QUERY, item[0], item[1], mobile ? null : place[0], mobile ? null : place[1],
                                     mobile ? null : place[2], citizen, specialist));
                         }
                         TransactionRecorder.recordOn(c, rows);

@@ -1,5 +1,8 @@
 package cn.gov.gd.yzz.rating;
 
+import static cn.gov.gd.yzz.support.FormFixtures.EMPLOYMENT_FORMS;
+import static cn.gov.gd.yzz.support.FormFixtures.MEDICAL_TRANSFER;
+import static cn.gov.gd.yzz.support.FormFixtures.PENSION_CHECK;
 import static cn.gov.gd.yzz.support.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,17 +50,6 @@ import org.junit.jupiter.api.Test;
 class RatingApiTest extends ApiTest {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final Map<String, Object> PENSION_CHECK = Map.of("pensionType", "城乡居民基本养老保险",
-            "residenceStatus", "县内居住", "phone", "13800138000");
-    private static final Map<String, Object> MEDICAL_TRANSFER = Map.of("fromRegion", "河源市源城区",
-            "insuranceType", "城乡居民基本医疗保险", "transferDirection", "转入和平县", "phone", "13900139000");
-    private static final Map<String, Object> EMPLOYMENT_FORMS = Map.of(
-            "HRSS-011", Map.of("employerName", "和平县腾达农业有限公司", "employmentStartDate", "2026-11-01",
-                    "employmentForm", "签订劳动合同", "jobTitle", "种植技术员", "phone", "13800138000"),
-            "HRSS-017", Map.of("cardBank", "中国农业银行", "deliveryMethod", "窗口领取", "phone", "13800138000"),
-            "MEDICAL_INSURANCE-012", MEDICAL_TRANSFER,
-            "TAXATION-005", Map.of("deductionTypes", List.of("赡养老人"), "taxYear", 2026,
-                    "declareMethod", "通过扣缴义务人申报"));
 
     @Inject
     AgroalDataSource dataSource;

@@ -2,16 +2,14 @@ package cn.gov.gd.yzz.support;
 
 import static io.restassured.RestAssured.given;
 
+import cn.gov.gd.yzz.embedded.CompactJws;
 import cn.gov.gd.yzz.embedded.EmbeddedKeys;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.util.Map;
 import java.util.UUID;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
 
 /** A kiosk as the tests drive it: its own key pair, registered by an admin through the API. */
 public final class KioskSimulator {
@@ -76,18 +74,7 @@ public final class KioskSimulator {
     }
 
     public static String sign(JwtClaims claims, PrivateKey key, String kid) {
-        try {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setPayload(claims.toJson());
-            jws.setKey(key);
-            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-            if (kid != null) {
-                jws.setKeyIdHeaderValue(kid);
-            }
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
+        return CompactJws.es256(claims, key, kid);
     }
 
     /** An identity attestation signed by this kiosk. */

@@ -1,4 +1,4 @@
-package cn.gov.gd.yzz.kiosk;
+package cn.gov.gd.yzz.identity;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Remembers the {@code jti} of every accepted kiosk assertion until it has expired. The primary key does the work, so
+ * Remembers the {@code jti} of every accepted signed credential (kiosk assertions and attestations, mini-app tickets)
+ * until it has expired. The primary key does the work, so
  * a replay fails across restarts, instances and concurrent requests alike: of two racing inserts exactly one counts.
  */
 @ApplicationScoped

@@ -1,7 +1,8 @@
-package cn.gov.gd.yzz.kiosk;
+package cn.gov.gd.yzz.identity;
 
 import cn.gov.gd.yzz.common.ProblemException;
 import java.security.KeyFactory;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -11,11 +12,14 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 
-/** Reads a kiosk's public key (SubjectPublicKeyInfo PEM) and accepts only EC P-256 or RSA of 2048 bits or more. */
-public final class KioskPublicKeys {
+/**
+ * Reads the public key of a party that signs tokens for us (a kiosk, the real-name platform) from SubjectPublicKeyInfo
+ * PEM and accepts only EC P-256 or RSA of 2048 bits or more.
+ */
+public final class SignerPublicKeys {
 
-    public record KioskKey(PublicKey key, String algorithm) {
-        /** JWS algorithms a kiosk with this key may sign with. */
+    public record SignerKey(PublicKey key, String algorithm) {
+        /** JWS algorithms a signer with this key may use. */
         public List<String> jwsAlgorithms() {
             return "EC".equals(algorithm) ? List.of("ES256") : List.of("RS256", "PS256");
         }
@@ -23,10 +27,10 @@ public final class KioskPublicKeys {
 
     private static final int MIN_RSA_BITS = 2048;
 
-    private KioskPublicKeys() {
+    private SignerPublicKeys() {
     }
 
-    public static KioskKey parse(String pem) {
+    public static SignerKey parse(String pem) {
         if (pem == null || pem.isBlank()) {
             throw invalid("a PEM public key is required");
         }
@@ -45,10 +49,10 @@ public final class KioskPublicKeys {
             try {
                 PublicKey key = KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
                 check(key);
-                return new KioskKey(key, algorithm);
+                return new SignerKey(key, algorithm);
             } catch (InvalidKeySpecException notThisAlgorithm) {
                 // try the next one
-            } catch (java.security.NoSuchAlgorithmException e) {
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }

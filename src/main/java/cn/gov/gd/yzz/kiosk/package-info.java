@@ -1,0 +1,17 @@
+/**
+ * The kiosk register and kiosk identity: kiosks with their public keys, town, village and specialists; device tokens
+ * from client assertions; heartbeats (online/offline); citizen sessions opened by a kiosk's identity attestation.
+ *
+ * <p>Owns {@code kiosk} and its admin API, {@code /kiosks/{id}/token}, {@code /heartbeat}, {@code /citizen-sessions},
+ * the per-instance kiosk state cache ({@code KioskStates}) and the guard that refuses tokens of disabled or re-keyed
+ * kiosks ({@code DisabledKioskGuard}).
+ *
+ * <p>Invariants: a kiosk signs only as itself ({@code kid} = {@code iss} = {@code sub} = its id); assertions and
+ * attestations live at most {@code yzz.kiosk.assertion-max-lifetime} and are used once; disabling a kiosk or rotating
+ * its key revokes every token bound to it (at once on this instance, within the state cache TTL on others), and
+ * re-enabling does not revive them.
+ *
+ * <p>Callers: {@code transaction} (placement of a kiosk's events), {@code submission}, {@code stats}. Depends on
+ * {@code identity}, {@code catalog}, {@code audit}, {@code common}.
+ */
+package cn.gov.gd.yzz.kiosk;
