@@ -1,14 +1,13 @@
 package cn.gov.gd.yzz.catalog;
 
 import cn.gov.gd.yzz.common.ChinaTime;
-import io.agroal.api.AgroalDataSource;
+import cn.gov.gd.yzz.common.Jdbc;
+import cn.gov.gd.yzz.common.Sql;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -42,13 +41,15 @@ public class ItemPopularity {
     record Ranking(CatalogSnapshot snapshot, Uses uses, int[] rankOf, int[] ordinalAt, String tag) {
     }
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
+    private final Clock clock;
     private final CatalogConfig config;
     private volatile Uses uses = new Uses(Map.of());
     private volatile Ranking ranking;
 
-    ItemPopularity(AgroalDataSource dataSource, CatalogConfig config) {
-        this.dataSource = dataSource;
+    ItemPopularity(Jdbc jdbc, Clock clock, CatalogConfig config) {
+        this.jdbc = jdbc;
+        this.clock = clock;
         this.config = config;
     }
 
@@ -56,17 +57,14 @@ public class ItemPopularity {
     @Scheduled(identity = "catalog-popularity", every = "${yzz.catalog.popularity-refresh-interval:10m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void refresh() {
-        LocalDate from = ChinaTime.today().minusDays(Math.max(1, config.popularityWindow().toDays()) - 1);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
+        LocalDate from = today.minusDays(Math.max(1, config.popularityWindow().toDays()) - 1);
         Map<String, Long> counts = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT service_code, sum(transactions) FROM txn_daily WHERE day >= ? GROUP BY service_code")) {
-            s.setObject(1, from);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    counts.put(r.getString(1), r.getLong(2));
-                }
-            }
-        } catch (SQLException e) {
+        try {
+            jdbc.list(Sql.of("SELECT service_code, sum(transactions) FROM txn_daily WHERE day >= :from"
+                    + " GROUP BY service_code").bind("from", from), row -> Map.entry(row.getString(1), row.getLong(2)))
+                    .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        } catch (PersistenceException e) {
             LOG.warnf("item use for the search ranking not refreshed, keeping the previous figures: %s",
                     e.getMessage());
             return;

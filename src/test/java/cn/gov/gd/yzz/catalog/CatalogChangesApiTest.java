@@ -47,7 +47,10 @@ class CatalogChangesApiTest extends ApiTest {
         sql("DELETE FROM theme WHERE code = 'DELTA_TEST'",
                 "DELETE FROM service_item WHERE code IN ('AGRICULTURE-951', 'AGRICULTURE-952')",
                 "DELETE FROM service_item_alias WHERE item_code = 'WATER-003' AND alias = '三通一平'",
-                "DELETE FROM theme_item WHERE theme_code = 'RETIREMENT' AND item_code = 'FORESTRY-006'",
+                "DELETE FROM theme_item WHERE theme_code = 'RETIREMENT'",
+                "INSERT INTO theme_item (theme_code, position, item_code) VALUES ('RETIREMENT', 0, 'HRSS-012'),"
+                        + " ('RETIREMENT', 1, 'MEDICAL_INSURANCE-016'), ('RETIREMENT', 2, 'HOUSING_FUND-003'),"
+                        + " ('RETIREMENT', 3, 'HRSS-008')",
                 "UPDATE department SET name = '和平县林业局' WHERE code = 'FORESTRY'");
         catalogChanged.fire(new CatalogChanged("test", "cleanup"));
     }
@@ -131,6 +134,16 @@ class CatalogChangesApiTest extends ApiTest {
         assertThat(membership.getList("themes.changed.code")).containsExactly("RETIREMENT");
         assertThat(membership.getList("services.changed.code")).containsExactly("FORESTRY-006");
         assertNothingElse(membership, "themes.changed", "services.changed");
+
+        // and loses its first member: the others move up a position, which shows in the theme only
+        long v1b = membership.getLong("version");
+        String first = members.remove(0);
+        putTheme("RETIREMENT", theme.getString("name"), theme.getString("description"), members);
+        JsonPath leaving = changes(v1b);
+        assertThat(leaving.getList("themes.changed.code")).containsExactly("RETIREMENT");
+        assertThat(leaving.getList("services.changed.code")).containsExactly(first);
+        assertNothingElse(leaving, "themes.changed", "services.changed");
+        members.add(0, first);
         members.remove("FORESTRY-006");
         putTheme("RETIREMENT", theme.getString("name"), theme.getString("description"), members);
 
