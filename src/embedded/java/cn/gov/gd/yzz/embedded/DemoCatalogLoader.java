@@ -3,9 +3,11 @@ package cn.gov.gd.yzz.embedded;
 import cn.gov.gd.yzz.catalog.CatalogInputs.DepartmentInput;
 import cn.gov.gd.yzz.catalog.CatalogInputs.ServiceItemInput;
 import cn.gov.gd.yzz.catalog.CatalogInputs.ThemeInput;
+import cn.gov.gd.yzz.catalog.AliasWriter;
 import cn.gov.gd.yzz.catalog.CatalogWriter;
 import cn.gov.gd.yzz.catalog.Department;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -36,12 +38,21 @@ public class DemoCatalogLoader {
     record ThemeData(String code, String name, String description, List<String> items) {
     }
 
+    /** The same file read for the items' aliases, which the admin API keeps apart from the items. */
+    record AliasData(List<ItemAliases> items) {
+    }
+
+    record ItemAliases(String code, List<String> aliases) {
+    }
+
     private final CatalogWriter writer;
+    private final AliasWriter aliasWriter;
     private final ObjectMapper json;
     private final boolean enabled;
 
-    DemoCatalogLoader(CatalogWriter writer, ObjectMapper json, DemoConfig config) {
+    DemoCatalogLoader(CatalogWriter writer, AliasWriter aliasWriter, ObjectMapper json, DemoConfig config) {
         this.writer = writer;
+        this.aliasWriter = aliasWriter;
         this.json = json;
         this.enabled = config.enabled();
     }
@@ -58,9 +69,15 @@ public class DemoCatalogLoader {
             return;
         }
         long started = System.nanoTime();
-        CatalogData data = read();
+        JsonNode tree = read();
+        CatalogData data = convert(tree, CatalogData.class);
         data.departments().forEach(writer::upsertDepartment);
         data.items().forEach(writer::upsertItem);
+        for (ItemAliases item : convert(tree, AliasData.class).items()) {
+            if (item.aliases() != null && !item.aliases().isEmpty()) {
+                aliasWriter.replace(item.code(), item.aliases());
+            }
+        }
         for (int i = 0; i < data.themes().size(); i++) {
             ThemeData theme = data.themes().get(i);
             writer.upsertTheme(new ThemeInput(theme.code(), theme.name(), theme.description(), i, theme.items()));
@@ -70,12 +87,20 @@ public class DemoCatalogLoader {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private CatalogData read() {
+    private JsonNode read() {
         try (InputStream in = DemoCatalogLoader.class.getResourceAsStream(DATA_FILE)) {
             if (in == null) {
                 throw new IllegalStateException(DATA_FILE + " missing from the embedded build");
             }
-            return json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(in, CatalogData.class);
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T convert(JsonNode tree, Class<T> type) {
+        try {
+            return json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).treeToValue(tree, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,4 +29,15 @@ public interface CatalogConfig {
     /** {@code stale-if-error}: how long a kiosk may keep showing its copy while the network or the service is down. */
     @WithDefault("86400s")
     Duration cacheStaleIfError();
+
+    /** How far back item use counts for the search ranking: the last 90 days, today included, by default. */
+    @WithDefault("90d")
+    Duration popularityWindow();
+
+    /**
+     * How often an instance re-reads item use from the transaction rollups for the ranking (a duration, or
+     * {@code off}); searches never read them.
+     */
+    @WithDefault("10m")
+    String popularityRefreshInterval();
 }

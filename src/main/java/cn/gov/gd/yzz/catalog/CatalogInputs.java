@@ -52,4 +52,12 @@ public final class CatalogInputs {
             @Min(0) @Max(10_000) int sortOrder,
             @NotEmpty @Size(max = 50) List<@NotBlank String> items) {
     }
+
+    /** The whole alias list of an item (each checked by {@link AliasRules}). */
+    public record AliasesInput(@NotNull List<String> aliases) {
+    }
+
+    /** One alias to add. */
+    public record AliasInput(@NotNull String alias) {
+    }
 }

@@ -2,6 +2,7 @@ package cn.gov.gd.yzz.catalog;
 
 import cn.gov.gd.yzz.catalog.CatalogService.Tagged;
 import cn.gov.gd.yzz.common.PageRequest;
+import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.common.QueryParams;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -93,6 +95,30 @@ public class CatalogResource {
     @Operation(summary = "One theme with its member service items")
     public Response theme(@PathParam("code") String code, @Context Request request) {
         return respond(request, catalog.theme(code));
+    }
+
+    @GET
+    @Path("/catalog/changes")
+    @Operation(summary = "What changed in the catalog since a version (for kiosks that keep a copy offline)")
+    public Response changes(@QueryParam("since") String since, @Context Request request) {
+        return respond(request, catalog.changes(version("since", since)));
+    }
+
+    /** A catalog version: a whole number from 0; anything else answers 400. */
+    private static OptionalLong version(String name, String raw) {
+        java.util.Optional<String> text = QueryParams.text(name, raw, 19);
+        if (text.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            long value = Long.parseLong(text.get());
+            if (value >= 0) {
+                return OptionalLong.of(value);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalidParameter(name, "must be a catalog version: a whole number from 0");
     }
 
     private Response respond(Request request, Tagged<?> answer) {

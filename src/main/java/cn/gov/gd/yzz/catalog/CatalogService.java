@@ -9,7 +9,6 @@ import cn.gov.gd.yzz.common.PageRequest;
 import cn.gov.gd.yzz.common.PageView;
 import cn.gov.gd.yzz.common.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -20,9 +19,11 @@ import java.util.stream.IntStream;
 public class CatalogService {
 
     private final CatalogSnapshots snapshots;
+    private final ItemPopularity popularity;
 
-    CatalogService(CatalogSnapshots snapshots) {
+    CatalogService(CatalogSnapshots snapshots, ItemPopularity popularity) {
         this.snapshots = snapshots;
+        this.popularity = popularity;
     }
 
     /** An answer and the ETag it carries. */
@@ -35,7 +36,7 @@ public class CatalogService {
                 () -> PageView.of(snapshot.departments(), page));
     }
 
-    Tagged<PageView<ServiceSummary>> services(CatalogQuery query) {
+    Tagged<PageView<?>> services(CatalogQuery query) {
         CatalogSnapshot snapshot = snapshots.current();
         query.department().ifPresent(code -> {
             if (!snapshot.departmentsByCode().containsKey(code)) {
@@ -47,7 +48,27 @@ public class CatalogService {
                 throw ProblemException.invalidParameter("theme", "names no theme: '" + code + "'");
             }
         });
-        return new Tagged<>(snapshot.etag(query.key()), () -> PageView.of(matching(snapshot, query), query.page()));
+        if (query.q().isEmpty()) {
+            return new Tagged<>(snapshot.etag(query.key()),
+                    () -> PageView.of(IntStream.range(0, snapshot.items().size()).filter(filters(snapshot, query))
+                            .mapToObj(snapshot.items()::get).toList(), query.page()));
+        }
+        // the order depends on item use too: its tag is part of the ETag
+        ItemPopularity.Ranking ranking = popularity.ranking(snapshot);
+        return new Tagged<>(snapshot.etag(query.key() + "|" + ranking.tag()), () -> PageView.of(
+                CatalogSearch.ranked(snapshot, ranking, query.q().get(), filters(snapshot, query)), query.page()));
+    }
+
+    /** What changed since a version a kiosk holds, or the whole catalog (see {@link CatalogDeltas}). */
+    Tagged<CatalogChanges> changes(java.util.OptionalLong since) {
+        CatalogSnapshot snapshot = snapshots.current();
+        if (since.isPresent() && since.getAsLong() > snapshot.version()) {
+            // the kiosk read a newer catalog from another instance: catch up rather than send it back in time
+            snapshot = snapshots.catchUp(since.getAsLong());
+        }
+        CatalogSnapshot answered = snapshot;
+        return new Tagged<>(answered.etag("changes|" + (since.isPresent() ? since.getAsLong() : "") + "|"
+                + answered.version()), () -> CatalogDeltas.since(answered, since));
     }
 
     Tagged<ServiceDetail> service(String code) {
@@ -88,10 +109,9 @@ public class CatalogService {
     }
 
 
-    private static List<ServiceSummary> matching(CatalogSnapshot snapshot, CatalogQuery query) {
+    /** The filters other than {@code q}, as a test of an item's ordinal. */
+    private static IntPredicate filters(CatalogSnapshot snapshot, CatalogQuery query) {
         List<ServiceSummary> items = snapshot.items();
-        IntStream candidates = query.q().map(q -> IntStream.of(snapshot.index().search(q)))
-                .orElseGet(() -> IntStream.range(0, items.size()));
         IntPredicate keep = ordinal -> true;
         if (query.department().isPresent()) {
             String department = query.department().get();
@@ -109,18 +129,6 @@ public class CatalogService {
             BitSet members = snapshot.themeMembers().get(query.theme().get());
             keep = keep.and(members::get);
         }
-        int[] hits = candidates.filter(keep).toArray();
-        if (query.q().isEmpty()) {
-            return IntStream.of(hits).mapToObj(items::get).toList();
-        }
-        // hits whose name, code or pinyin starts with the query first, each group in catalog order
-        String q = query.q().get();
-        List<ServiceSummary> first = new ArrayList<>();
-        List<ServiceSummary> rest = new ArrayList<>();
-        for (int ordinal : hits) {
-            (snapshot.index().startsWith(ordinal, q) ? first : rest).add(items.get(ordinal));
-        }
-        first.addAll(rest);
-        return first;
+        return keep;
     }
 }

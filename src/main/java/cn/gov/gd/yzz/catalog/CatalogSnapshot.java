@@ -18,11 +18,12 @@ import java.util.zip.CRC32;
  * @param version the {@code catalog_state} version it was built from
  * @param tag a hash of the whole content: equal content gives equal ETags on every instance and across restarts
  * @param items all items, in catalog order; an item's position is its ordinal in {@code index} and the bitsets
+ * @param changes the change index read with the rest, from which deltas to this version are answered
  */
 record CatalogSnapshot(long version, String tag, List<DepartmentView> departments,
         Map<String, DepartmentView> departmentsByCode, List<ServiceSummary> items, Map<String, Integer> ordinals,
         Map<String, ServiceDetail> details, List<ThemeSummary> themes, Map<String, ThemeDetail> themeDetails,
-        Map<String, BitSet> themeMembers, CatalogSearchIndex index) {
+        Map<String, BitSet> themeMembers, CatalogSearchIndex index, CatalogChangeLog changes) {
 
     /** A weak ETag for an answer built from this snapshot for the given request. */
     String etag(String requestKey) {

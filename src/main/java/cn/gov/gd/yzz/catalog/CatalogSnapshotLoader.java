@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,9 +48,17 @@ class CatalogSnapshotLoader {
         return CatalogState.currentVersion();
     }
 
+    /**
+     * Reads everything in one database snapshot (repeatable read), so that the version, the content and the change
+     * index agree: a delta computed from them is exactly the difference between two versions.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     CatalogSnapshot load() {
-        long version = CatalogState.currentVersion();
+        Department.getEntityManager().createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                .executeUpdate();
+        CatalogState state = CatalogState.current();
+        long version = state.version;
+        Map<String, List<ItemKeys.Alias>> aliases = aliases();
         List<Department> departments = Department.listAll(Sort.by("sortOrder").and("code"));
         Map<String, Department> departmentsByCode = departments.stream()
                 .collect(Collectors.toMap(d -> d.code, Function.identity()));
@@ -78,7 +87,7 @@ class CatalogSnapshotLoader {
         List<ServiceSummary> summaries = new ArrayList<>(items.size());
         Map<String, Integer> ordinals = new LinkedHashMap<>();
         Map<String, ServiceDetail> details = new LinkedHashMap<>();
-        List<List<String>> searchKeys = new ArrayList<>(items.size());
+        List<ItemKeys> searchKeys = new ArrayList<>(items.size());
         for (ServiceItem item : items) {
             Department department = departmentsByCode.get(item.departmentCode);
             DepartmentRef ref = new DepartmentRef(department.code, department.name);
@@ -88,16 +97,13 @@ class CatalogSnapshotLoader {
             ordinals.put(item.code, summaries.size());
             summaries.add(new ServiceSummary(item.code, item.name, ref, kind, kind.label(), channels, hardware,
                     item.statutoryLimitDays, item.promisedLimitDays, item.feeCharged));
-            details.put(item.code, new ServiceDetail(item.code, item.name, ref, kind, kind.label(), item.legalBasis,
+            List<ItemKeys.Alias> itemAliases = aliases.getOrDefault(item.code, List.of());
+            details.put(item.code, new ServiceDetail(item.code, item.name,
+                    itemAliases.stream().map(ItemKeys.Alias::text).toList(), ref, kind, kind.label(), item.legalBasis,
                     parse(item.materials, MATERIALS), item.statutoryLimitDays, item.promisedLimitDays,
                     new Fee(item.feeCharged, item.feeDescription), channels, hardware, parseTree(item.formSchema),
                     themesByItem.getOrDefault(item.code, List.of()), item.updatedAt));
-            List<String> keys = new ArrayList<>();
-            keys.add(item.name);
-            keys.add(item.code);
-            keys.addAll(Arrays.asList(item.pinyinFull.split(" ")));
-            keys.addAll(Arrays.asList(item.pinyinInitials.split(" ")));
-            searchKeys.add(keys);
+            searchKeys.add(ItemKeys.of(item.name, item.code, item.pinyinFull, item.pinyinInitials, itemAliases));
         }
 
         List<ThemeSummary> themeSummaries = new ArrayList<>();
@@ -118,7 +124,21 @@ class CatalogSnapshotLoader {
         return new CatalogSnapshot(version, tag, departmentViews,
                 departmentViews.stream().collect(Collectors.toUnmodifiableMap(DepartmentView::code, Function.identity())),
                 List.copyOf(summaries), Map.copyOf(ordinals), Map.copyOf(details), List.copyOf(themeSummaries),
-                Map.copyOf(themeDetails), Map.copyOf(themeMembers), new CatalogSearchIndex(searchKeys));
+                Map.copyOf(themeDetails), Map.copyOf(themeMembers), new CatalogSearchIndex(searchKeys),
+                CatalogChangeLog.read(Department.getEntityManager(), state.deltaFloor));
+    }
+
+    /** Every item's aliases, in their order. */
+    private static Map<String, List<ItemKeys.Alias>> aliases() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Department.getEntityManager().createNativeQuery("SELECT item_code, alias, pinyin_full,"
+                + " pinyin_initials FROM service_item_alias ORDER BY item_code, position").getResultList();
+        Map<String, List<ItemKeys.Alias>> byItem = new HashMap<>();
+        for (Object[] row : rows) {
+            byItem.computeIfAbsent((String) row[0], code -> new ArrayList<>())
+                    .add(new ItemKeys.Alias((String) row[1], (String) row[2], (String) row[3]));
+        }
+        return byItem;
     }
 
     private String contentHash(Object... parts) {

@@ -33,6 +33,23 @@ public class CatalogSnapshots {
         return snapshot != null && (!stale || System.nanoTime() < retryAt) ? snapshot : reload();
     }
 
+    /**
+     * The current snapshot, first reloaded when the database holds a newer catalog than it: for a client that saw
+     * {@code version} on an instance that noticed a change before this one did.
+     */
+    CatalogSnapshot catchUp(long version) {
+        CatalogSnapshot snapshot = current();
+        try {
+            if (version > snapshot.version() && loader.version() > snapshot.version()) {
+                stale = true;
+                return reload();
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("catalog version check failed: %s", e.getMessage());
+        }
+        return snapshot;
+    }
+
     private synchronized CatalogSnapshot reload() {
         if (current != null && (!stale || System.nanoTime() < retryAt)) {
             return current;

@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** The catalog's change counter, moved by database triggers on every catalog write. Read only from Java. */
+/**
+ * The catalog's change counter, moved once per transaction by database triggers on every catalog write (see
+ * R__catalog_change_tracking.sql). Read only from Java.
+ */
 @Entity
 @Table(name = "catalog_state")
 public class CatalogState extends PanacheEntityBase {
@@ -20,7 +23,15 @@ public class CatalogState extends PanacheEntityBase {
     @Column(name = "changed_at")
     public OffsetDateTime changedAt;
 
+    /** The oldest version a delta can start from: changes before it were not tracked (or a table was truncated). */
+    @Column(name = "delta_floor")
+    public long deltaFloor;
+
     public static long currentVersion() {
-        return CatalogState.<CatalogState>findById((short) 1).version;
+        return current().version;
+    }
+
+    public static CatalogState current() {
+        return CatalogState.<CatalogState>findById((short) 1);
     }
 }

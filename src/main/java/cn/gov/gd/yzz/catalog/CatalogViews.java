@@ -2,6 +2,7 @@ package cn.gov.gd.yzz.catalog;
 
 import cn.gov.gd.yzz.common.FreeText;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import jakarta.validation.constraints.Max;
@@ -41,8 +42,21 @@ public final class CatalogViews {
             int promisedLimitDays, boolean feeCharged) {
     }
 
-    public record ServiceDetail(String code, String name, DepartmentRef department, ServiceKind kind,
-            String kindLabel, String legalBasis, List<Material> materials, int statutoryLimitDays,
+    /**
+     * A search hit: the item's summary and why it matched, so the kiosk can highlight it.
+     *
+     * @param matchedAlias the alias that matched (itself or its pinyin), when one did
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ServiceHit(@JsonUnwrapped ServiceSummary item, MatchedBy matchedBy, String matchedAlias) {
+    }
+
+    /** The aliases of one item, in the order admins keep them. */
+    public record AliasesView(String code, List<String> aliases) {
+    }
+
+    public record ServiceDetail(String code, String name, List<String> aliases, DepartmentRef department,
+            ServiceKind kind, String kindLabel, String legalBasis, List<Material> materials, int statutoryLimitDays,
             int promisedLimitDays, Fee fee, List<Channel> channels, List<Hardware> hardware, JsonNode formSchema,
             List<ThemeRef> themes, OffsetDateTime updatedAt) {
     }

@@ -109,12 +109,11 @@ public class CatalogWriter {
         theme.description = input.description();
         theme.sortOrder = input.sortOrder();
         theme.updatedAt = OffsetDateTime.now();
-        theme.itemCodes.clear();
-        theme.itemCodes.addAll(members);
         if (created) {
             theme.persist();
         }
         Theme.getEntityManager().flush();
+        ThemeMembers.write(theme.code, members);
         changed.fire(new CatalogChanged("theme", input.code()));
         return created;
     }

@@ -29,8 +29,13 @@ class CatalogBenchmark {
         try (ServiceUnderTest service = ServiceUnderTest.start(runner, workDir.resolve("run"), "512m")) {
             int port = service.port();
             String etag;
+            String version;
             try (HttpLoadClient probe = new HttpLoadClient(port)) {
                 etag = probe.header(HttpLoadClient.request("/api/v1/services/HRSS-001"), "ETag");
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"version\":(\\d+)")
+                        .matcher(probe.exchange(HttpLoadClient.request("/api/v1/catalog/changes")).text());
+                assertThat(m.find()).isTrue();
+                version = m.group(1);
             }
             assertThat(etag).isNotBlank();
             Map<String, Scenario> scenarios = new LinkedHashMap<>();
@@ -39,6 +44,12 @@ class CatalogBenchmark {
                     new Scenario(HttpLoadClient.request("/api/v1/services?q=sbjf"), 200));
             scenarios.put("GET /api/v1/services?q=%E7%A4%BE%E4%BF%9D (社保)",
                     new Scenario(HttpLoadClient.request("/api/v1/services?q=%E7%A4%BE%E4%BF%9D"), 200));
+            scenarios.put("GET /api/v1/services?q=%E4%BD%8E%E4%BF%9D (低保, an alias)",
+                    new Scenario(HttpLoadClient.request("/api/v1/services?q=%E4%BD%8E%E4%BF%9D"), 200));
+            scenarios.put("GET /api/v1/services?q=db (alias initials)",
+                    new Scenario(HttpLoadClient.request("/api/v1/services?q=db"), 200));
+            scenarios.put("GET /api/v1/catalog/changes?since=<current> (no change)",
+                    new Scenario(HttpLoadClient.request("/api/v1/catalog/changes?since=" + version), 200));
             scenarios.put("GET /api/v1/services/HRSS-001",
                     new Scenario(HttpLoadClient.request("/api/v1/services/HRSS-001"), 200));
             scenarios.put("GET /api/v1/services/HRSS-001 If-None-Match (304)",
