@@ -16,10 +16,10 @@ case "$mode" in
     [ -s "$args" ] || { echo "native build steps wrote no $args" >&2; exit 1; }
     grep -q -- "reflection-config.json" "$args" || { echo "reflection configuration not passed to native-image" >&2; exit 1; }
     # resources read at run time must be registered: pinyin tables, JSON Schema meta-schemas, migrations, and the
-    # dashboard page with its bundled scripts (static files under META-INF/resources)
+    # dashboard page with its bundled scripts (static files under META-INF/resources), the receipts' font
     resources=$(unzip -p target/native-sources/*-runner.jar META-INF/native-image/resource-config.json)
     for needed in 'pinyindb/' 'draft/' 'db/migration/' 'META-INF/resources/dashboard.html' \
-        'META-INF/resources/static/bundle/app-'; do
+        'META-INF/resources/static/bundle/app-' 'fonts/ttf/NotoSansSC/'; do
       grep -q -- "$needed" <<<"$resources" || { echo "resource $needed not registered for native-image" >&2; exit 1; }
     done
     echo "native sources ready in target/native-sources ($(wc -c < "$args") bytes of native-image arguments)"

@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.receipt;
 
+import static cn.gov.gd.yzz.support.FormFixtures.EMPLOYMENT_FORMS;
 import static cn.gov.gd.yzz.support.FormFixtures.MEDICAL_TRANSFER;
 import static cn.gov.gd.yzz.support.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
@@ -126,11 +127,46 @@ class ReceiptApiTest extends ApiTest {
                 .queryParam("size", 100).get("/api/v1/admin/audit").then().body("items.subjectId", hasItem(id));
     }
 
+    @Test
+    void aThemesNoticeGivesEachDepartmentsResultAndAReviewersCopyOnlyTheirDepartment() throws Exception {
+        String owner = Citizens.newMobileCitizen();
+        String theme = given().auth().oauth2(owner).contentType("application/json")
+                .header("Idempotency-Key", "receipt-" + UUID.randomUUID())
+                .body(Map.of("themeCode", "EMPLOYMENT", "formData", EMPLOYMENT_FORMS))
+                .post("/api/v1/submissions").then().statusCode(201).extract().path("id");
+        var departments = given().get("/api/v1/themes/EMPLOYMENT").then().statusCode(200).extract();
+        String hrss = departments.path("departments.find { it.code == 'HRSS' }.name");
+        String medical = departments.path("departments.find { it.code == 'MEDICAL_INSURANCE' }.name");
+        String taxation = departments.path("departments.find { it.code == 'TAXATION' }.name");
+        String reviewer = Staff.token(Staff.REVIEWER_HRSS);
+        transition(reviewer, theme, "accept", null);
+        transition(reviewer, theme, "approve", null);
+        transition(Staff.token(Staff.REVIEWER_MEDICAL), theme, "reject", "不符合转移条件");
+
+        String notice = text(given().auth().oauth2(owner).get("/api/v1/submissions/{id}/completion-notice", theme)
+                .then().statusCode(200).extract().asByteArray());
+        assertThat(notice).contains(hrss, medical, taxation, "准予办理", "不予办理", "不符合转移条件", "办理中", "手机端");
+        String reviewersCopy = text(given().auth().oauth2(reviewer).get("/api/v1/submissions/{id}/receipt", theme)
+                .then().statusCode(200).extract().asByteArray());
+        assertThat(reviewersCopy).contains(hrss).doesNotContain(medical, taxation);
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertEveryFontIsAnEmbeddedSubset(document);
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
     private void transition(String reviewer, String action, String comment) {
+        transition(reviewer, id, action, comment);
+    }
+
+    private static void transition(String reviewer, String submission, String action, String comment) {
         Map<String, Object> body = comment == null ? Map.of("action", action)
                 : Map.of("action", action, "comment", comment);
         given().auth().oauth2(reviewer).contentType("application/json").body(body)
-                .post("/api/v1/submissions/{id}/transitions", id).then().statusCode(200);
+                .post("/api/v1/submissions/{id}/transitions", submission).then().statusCode(200);
     }
 
     /** Every font of every page is embedded (a font file in its descriptor) and a subset (tag {@code ABCDEF+}). */
