@@ -2,7 +2,9 @@ package cn.gov.gd.yzz.common;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.MDC;
@@ -27,10 +29,18 @@ public class ProblemMetrics {
         this.security = security;
     }
 
+    /** The internal-error series from the start, at 0, for the alert on its increase. */
+    void preRegister(@Observes StartupEvent start) {
+        counter(500, "internal-error");
+    }
+
+    private Counter counter(int status, String code) {
+        return Counter.builder("yzz.problem.answers").description("Problem answers by HTTP status and problem code")
+                .tag("status", Integer.toString(status)).tag("code", code).register(registry);
+    }
+
     public void answered(Problem problem) {
-        Counter.builder("yzz.problem.answers").description("Problem answers by HTTP status and problem code")
-                .tag("status", Integer.toString(problem.status())).tag("code", problem.code())
-                .register(registry).increment();
+        counter(problem.status(), problem.code()).increment();
         MDC.put(RequestLogContext.PROBLEM_CODE, problem.code());
         if (HOSTILE.contains(problem.code())) {
             security.record(SecurityEvents.Event.HOSTILE_INPUT_REFUSED, Map.of("code", problem.code()));

@@ -2,7 +2,9 @@ package cn.gov.gd.yzz.common;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -24,10 +26,19 @@ public class TokenRefusals {
         this.security = security;
     }
 
+    void preRegister(@Observes StartupEvent start) {
+        counter("expired");
+        counter("invalid");
+    }
+
+    private Counter counter(String reason) {
+        return Counter.builder("yzz.tokens.refused").description("Bearer tokens refused, by reason")
+                .tag("reason", reason).register(registry);
+    }
+
     void refused(Exception e) {
         String reason = expired(e) ? "expired" : "invalid";
-        Counter.builder("yzz.tokens.refused").description("Bearer tokens refused, by reason")
-                .tag("reason", reason).register(registry).increment();
+        counter(reason).increment();
         security.record(SecurityEvents.Event.TOKEN_REFUSED, Map.of("reason", reason));
     }
 

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.minio.errors.ErrorResponseException;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.function.Predicate;
 
 /**
@@ -25,6 +27,18 @@ class ObjectStoreCalls {
         this.registry = registry;
     }
 
+    /** The error series of every operation from the start, at 0, for the alert on their increase. */
+    void preRegister(@Observes StartupEvent start) {
+        for (String operation : new String[] {"bucket", "put", "stat", "get", "presign", "remove"}) {
+            errors(operation);
+        }
+    }
+
+    private Counter errors(String operation) {
+        return Counter.builder("yzz.object.store.errors").description("Failed object store calls by operation")
+                .tag("operation", operation).register(registry);
+    }
+
     <T> T call(String operation, StoreWork<T> work) throws Exception {
         return call(operation, work, e -> false);
     }
@@ -42,8 +56,7 @@ class ObjectStoreCalls {
             sample.stop(Timer.builder("yzz.object.store.calls").description("Object store calls by operation")
                     .tag("operation", operation).tag("outcome", failed ? "error" : "ok").register(registry));
             if (failed) {
-                Counter.builder("yzz.object.store.errors").description("Failed object store calls by operation")
-                        .tag("operation", operation).register(registry).increment();
+                errors(operation).increment();
             }
         }
     }

@@ -3,7 +3,9 @@ package cn.gov.gd.yzz.identity;
 import cn.gov.gd.yzz.common.SecurityEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.Map;
 
 /**
@@ -23,9 +25,19 @@ class LoginMetrics {
         this.security = security;
     }
 
+    void preRegister(@Observes StartupEvent start) {
+        for (Result result : Result.values()) {
+            counter(result);
+        }
+    }
+
+    private Counter counter(Result result) {
+        return Counter.builder("yzz.staff.logins").description("Staff sign-ins by result")
+                .tag("result", result.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
+    }
+
     void counted(Result result) {
-        Counter.builder("yzz.staff.logins").description("Staff sign-ins by result")
-                .tag("result", result.name().toLowerCase(java.util.Locale.ROOT)).register(registry).increment();
+        counter(result).increment();
         if (result == Result.FAILURE) {
             security.record(SecurityEvents.Event.LOGIN_FAILED, Map.of("method", "password"));
         } else if (result == Result.THROTTLED) {
