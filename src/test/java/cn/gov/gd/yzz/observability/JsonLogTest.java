@@ -66,13 +66,21 @@ class JsonLogTest extends ApiTest {
                 .then().statusCode(401);
         given().contentType("application/json").body("{\"username\":\"a\",\"username\":\"b\",\"password\":\"x\"}")
                 .post("/api/v1/auth/staff").then().statusCode(400);
+        String admin = Staff.token(Staff.ADMIN);
+        given().auth().oauth2(admin).get("/api/v1/admin/audit").then().statusCode(200);
+        given().auth().oauth2(admin).contentType("application/merge-patch+json").body(Map.of("enabled", false))
+                .patch("/api/v1/admin/kiosks/{id}", kiosk.id()).then().statusCode(200);
 
         String logged = log.since();
         List<JsonNode> lines = parse(logged);
         List<JsonNode> security = lines.stream().filter(l -> l.path("logger").asText().equals("yzz.security"))
                 .toList();
         assertThat(security).extracting(l -> l.path("event").asText())
-                .contains("token-refused", "login-failed", "hostile-input-refused");
+                .contains("token-refused", "login-failed", "hostile-input-refused", "personal-data-read",
+                        "kiosk-disabled");
+        assertThat(security).filteredOn(l -> l.path("event").asText().equals("kiosk-disabled"))
+                .allSatisfy(l -> assertThat(l.path("kiosk").asText()).isEqualTo(kiosk.id()))
+                .allSatisfy(l -> assertThat(l.path("role").asText()).isEqualTo("admin"));
         for (JsonNode line : lines) {
             assertThat(line.has("time") && line.has("level") && line.has("logger") && line.has("message"))
                     .as(line.toString()).isTrue();
