@@ -1,9 +1,12 @@
 package cn.gov.gd.yzz.audit;
 
 import cn.gov.gd.yzz.common.Caller;
+import cn.gov.gd.yzz.common.SecurityEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -13,10 +16,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditLog {
 
-    private final Caller caller;
+    /** Audited actions that show residents' personal data to the caller: security events too. */
+    private static final Set<String> PERSONAL_DATA_READS = Set.of("submission.read", "submission.list",
+            "document.read", "audit.read", "rating.follow-up.list");
 
-    AuditLog(Caller caller) {
+    private final Caller caller;
+    private final SecurityEvents security;
+
+    AuditLog(Caller caller, SecurityEvents security) {
         this.caller = caller;
+        this.security = security;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -31,5 +40,9 @@ public class AuditLog {
         entry.subjectId = subjectId;
         entry.clientAddress = caller.address();
         entry.persist();
+        if (PERSONAL_DATA_READS.contains(action)) {
+            security.record(SecurityEvents.Event.PERSONAL_DATA_READ,
+                    Map.of("action", action, "role", entry.actorRole == null ? "" : entry.actorRole));
+        }
     }
 }

@@ -25,10 +25,12 @@ public class EdgeAnswers {
 
     private final ObjectMapper json;
     private final Vertx vertx;
+    private final ProblemMetrics metrics;
 
-    EdgeAnswers(ObjectMapper json, Vertx vertx) {
+    EdgeAnswers(ObjectMapper json, Vertx vertx, ProblemMetrics metrics) {
         this.json = json;
         this.vertx = vertx;
+        this.metrics = metrics;
     }
 
     /** Answers with the problem and keeps the connection for the client's next request. */
@@ -71,6 +73,7 @@ public class EdgeAnswers {
             return;
         }
         Problem problem = answer.problem();
+        metrics.answered(problem);
         java.util.Locale language = Languages.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         Problem localized = ProblemTexts.localize(problem, answer.args(), language);
         String path = request.path();

@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -39,11 +38,13 @@ public class ProblemMappers {
     private final ObjectMapper json;
     private final DatabaseOutages outages;
     private final Languages languages;
+    private final ProblemMetrics metrics;
 
-    public ProblemMappers(ObjectMapper json, DatabaseOutages outages, Languages languages) {
+    public ProblemMappers(ObjectMapper json, DatabaseOutages outages, Languages languages, ProblemMetrics metrics) {
         this.json = json;
         this.outages = outages;
         this.languages = languages;
+        this.metrics = metrics;
     }
 
     @ServerExceptionMapper
@@ -193,7 +194,8 @@ public class ProblemMappers {
         if (unavailable != null) {
             return problem(unavailable, uri);
         }
-        String incident = UUID.randomUUID().toString();
+        // the request's trace id: the incident is found in the log (every line of the request) and the trace
+        String incident = RequestLogContext.traceId();
         LOG.errorf(e, "unexpected failure, incident %s", incident);
         return respond(Problem.of(500, "internal-error", "Internal error",
                 "The request failed on our side; quote incident " + incident + " when reporting it"), uri, incident)
@@ -201,6 +203,7 @@ public class ProblemMappers {
     }
 
     private Response.ResponseBuilder respond(Problem problem, UriInfo uri, Object... args) {
+        metrics.answered(problem);
         Locale language = languages.current();
         Problem located = ProblemTexts.localize(problem, args, language);
         located = uri == null ? located : located.withInstance(uri.getRequestUri().getRawPath());

@@ -53,18 +53,29 @@ public class VerifiedTokenCache implements JWTParser {
             })
             .build();
 
-    VerifiedTokenCache(DefaultJWTParser parser) {
+    private final TokenRefusals refusals;
+
+    VerifiedTokenCache(DefaultJWTParser parser, TokenRefusals refusals) {
         this.parser = parser;
+        this.refusals = refusals;
     }
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         JsonWebToken known = verified.getIfPresent(token);
         if (known != null && known.getExpirationTime() * 1000 > System.currentTimeMillis()) {
+            TokenRefusals.logContext(known);
             return known;
         }
-        JsonWebToken jwt = parser.parse(token);
+        JsonWebToken jwt;
+        try {
+            jwt = parser.parse(token);
+        } catch (ParseException refused) {
+            refusals.refused(refused);
+            throw refused;
+        }
         verified.put(token, jwt);
+        TokenRefusals.logContext(jwt);
         return jwt;
     }
 

@@ -1,6 +1,7 @@
 package cn.gov.gd.yzz.document;
 
 import cn.gov.gd.yzz.common.Caller;
+import cn.gov.gd.yzz.common.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
@@ -27,14 +28,30 @@ public class DocumentUploads {
     private final ObjectStore store;
     private final DocumentTypes types;
     private final UploadRules rules;
+    private final DocumentMetrics metrics;
 
-    DocumentUploads(ObjectStore store, DocumentTypes types, UploadRules rules) {
+    DocumentUploads(ObjectStore store, DocumentTypes types, UploadRules rules, DocumentMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.types = types;
         this.rules = rules;
     }
 
     public DocumentView upload(Caller caller, UUID submissionId, String contentType, Long contentLength,
+            InputStream body) {
+        try {
+            DocumentView stored = checkedUpload(caller, submissionId, contentType, contentLength, body);
+            metrics.uploaded(stored.size());
+            return stored;
+        } catch (ProblemException refused) {
+            if (refused.problem().status() < 500) {
+                metrics.refused(refused.problem().code());
+            }
+            throw refused;
+        }
+    }
+
+    private DocumentView checkedUpload(Caller caller, UUID submissionId, String contentType, Long contentLength,
             InputStream body) {
         rules.requireWritable(caller, submissionId);
         if (contentLength != null && contentLength > rules.maxSize() + MULTIPART_OVERHEAD) {

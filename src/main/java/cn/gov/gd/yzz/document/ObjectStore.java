@@ -41,9 +41,11 @@ class ObjectStore {
     private final PipelinedObjectWriter writer;
     private final DocumentBucket bucket;
     private final DocumentConfig config;
+    private final ObjectStoreCalls calls;
 
     ObjectStore(MinioClient minio, @PresignedUrls MinioClient signer, PipelinedObjectWriter writer,
-            DocumentBucket bucket, DocumentConfig config) {
+            DocumentBucket bucket, DocumentConfig config, ObjectStoreCalls calls) {
+        this.calls = calls;
         this.minio = minio;
         this.signer = signer;
         this.writer = writer;
@@ -59,7 +61,10 @@ class ObjectStore {
     /** Returns when the store answers and the bucket exists; 503 otherwise. */
     void requireAvailable() {
         try {
-            bucket.ensure();
+            calls.call("bucket", () -> {
+                bucket.ensure();
+                return null;
+            });
         } catch (Exception e) {
             throw unavailable(e);
         }
@@ -72,7 +77,10 @@ class ObjectStore {
      */
     void put(String key, String contentType, InputStream content) throws IOException {
         try {
-            writer.write(bucket.name(), key, contentType, content);
+            calls.call("put", () -> {
+                writer.write(bucket.name(), key, contentType, content);
+                return null;
+            }, e -> e instanceof IOException || e.getCause() instanceof LimitedInputStream.TooLarge);
         } catch (LimitedInputStream.TooLarge e) {
             removeQuietly(key);
             throw e;
@@ -91,8 +99,8 @@ class ObjectStore {
     /** The size of the object, or empty when nothing is stored under the key. */
     OptionalLong size(String key) {
         try {
-            return OptionalLong.of(minio.statObject(StatObjectArgs.builder().bucket(bucket.name()).object(key)
-                    .build()).size());
+            return OptionalLong.of(calls.call("stat", () -> minio.statObject(StatObjectArgs.builder()
+                    .bucket(bucket.name()).object(key).build())).size());
         } catch (ErrorResponseException e) {
             if ("NoSuchKey".equals(e.errorResponse().code())) {
                 return OptionalLong.empty();
@@ -105,9 +113,13 @@ class ObjectStore {
 
     /** Reads the object; any failure while reading counts as the store's. */
     <T> T read(String key, ContentReader<T> reader) {
-        try (InputStream content = minio.getObject(GetObjectArgs.builder().bucket(bucket.name()).object(key)
-                .build())) {
-            return reader.read(content);
+        try {
+            return calls.call("get", () -> {
+                try (InputStream content = minio.getObject(GetObjectArgs.builder().bucket(bucket.name()).object(key)
+                        .build())) {
+                    return reader.read(content);
+                }
+            });
         } catch (Exception e) {
             throw unavailable(e);
         }
@@ -116,9 +128,9 @@ class ObjectStore {
     /** A URL that allows {@code method} on the object for {@code lifetime}, signed for the store's public name. */
     String presign(Method method, String key, Duration lifetime, Map<String, String> headers) {
         try {
-            return signer.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(method)
-                    .bucket(bucket.name()).object(key).expiry((int) lifetime.toSeconds(), TimeUnit.SECONDS)
-                    .extraHeaders(headers).build());
+            return calls.call("presign", () -> signer.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                    .method(method).bucket(bucket.name()).object(key).expiry((int) lifetime.toSeconds(), TimeUnit.SECONDS)
+                    .extraHeaders(headers).build()));
         } catch (Exception e) {
             throw unavailable(e);
         }
@@ -127,7 +139,10 @@ class ObjectStore {
     /** Removes the object if it can; a leftover is only logged (its key is random and nothing refers to it). */
     void removeQuietly(String key) {
         try {
-            minio.removeObject(RemoveObjectArgs.builder().bucket(bucket.name()).object(key).build());
+            calls.call("remove", () -> {
+                minio.removeObject(RemoveObjectArgs.builder().bucket(bucket.name()).object(key).build());
+                return null;
+            });
         } catch (Exception e) {
             LOG.warnf("could not remove object %s: %s", key, e.toString());
         }

@@ -18,11 +18,13 @@ public class StaffLogin {
     private final PasswordHasher passwords;
     private final LoginThrottle throttle;
     private final TokenIssuer tokens;
+    private final LoginMetrics metrics;
 
-    StaffLogin(PasswordHasher passwords, LoginThrottle throttle, TokenIssuer tokens) {
+    StaffLogin(PasswordHasher passwords, LoginThrottle throttle, TokenIssuer tokens, LoginMetrics metrics) {
         this.passwords = passwords;
         this.throttle = throttle;
         this.tokens = tokens;
+        this.metrics = metrics;
     }
 
     public record StaffToken(String accessToken, String tokenType, long expiresIn, String username,
@@ -36,15 +38,25 @@ public class StaffLogin {
     public StaffToken login(String username, String password, String address) {
         String name = username.strip().toLowerCase(java.util.Locale.ROOT);
         StaffAccount account = StaffAccount.findById(name);
-        LoginThrottle.Attempt attempt = throttle.take(name, address);
+        LoginThrottle.Attempt attempt;
+        try {
+            attempt = throttle.take(name, address);
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 429) {
+                metrics.counted(LoginMetrics.Result.THROTTLED);
+            }
+            throw refused;
+        }
         boolean ok = account != null && account.enabled
                 ? passwords.matches(password, account.passwordHash)
                 : passwords.matchesNothing(password);
         if (!ok) {
             LOG.infof("failed staff login from %s", address);
+            metrics.counted(LoginMetrics.Result.FAILURE);
             throw ProblemException.unauthorized("The username or the password is wrong");
         }
         throttle.succeeded(attempt);
+        metrics.counted(LoginMetrics.Result.SUCCESS);
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put(Caller.AUTH_METHOD_CLAIM, "password");
         claims.put(Caller.DEPARTMENT_CLAIM, account.departmentCode);

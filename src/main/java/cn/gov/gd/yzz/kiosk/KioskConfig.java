@@ -11,6 +11,10 @@ public interface KioskConfig {
     @WithDefault("3m")
     Duration onlineWindow();
 
+    /** How often the kiosk gauges per town ({@code yzz_kiosks}) are re-read from the register. */
+    @WithDefault("30s")
+    Duration metricsInterval();
+
     /** Longest lifetime ({@code exp - iat}) of a client assertion or identity attestation. */
     @WithDefault("5m")
     Duration assertionMaxLifetime();

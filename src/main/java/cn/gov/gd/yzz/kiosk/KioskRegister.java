@@ -6,6 +6,7 @@ import cn.gov.gd.yzz.common.PageRequest;
 import cn.gov.gd.yzz.common.PageView;
 import cn.gov.gd.yzz.common.Problem;
 import cn.gov.gd.yzz.common.ProblemException;
+import cn.gov.gd.yzz.common.SecurityEvents;
 import cn.gov.gd.yzz.common.TextRules;
 import cn.gov.gd.yzz.identity.SignerPublicKeys;
 import cn.gov.gd.yzz.identity.StaffAccount;
@@ -38,13 +39,15 @@ public class KioskRegister {
     private final jakarta.enterprise.event.Event<KioskStates.KioskChanged> changed;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final SecurityEvents security;
 
     KioskRegister(KioskConfig config, jakarta.enterprise.event.Event<KioskStates.KioskChanged> changed,
-            AuditLog audit, ObjectMapper json) {
+            AuditLog audit, ObjectMapper json, SecurityEvents security) {
         this.config = config;
         this.changed = changed;
         this.audit = audit;
         this.json = json;
+        this.security = security;
     }
 
     @Transactional
@@ -106,6 +109,7 @@ public class KioskRegister {
             // whatever the old key obtained is revoked with it
             kiosk.tokensNotBefore = OffsetDateTime.now();
             audit.record("kiosk.rotate-key", "kiosk", kiosk.id);
+            security.record(SecurityEvents.Event.KIOSK_REKEYED, Map.of("kiosk", kiosk.id, "town", kiosk.town));
         }
         if (patch.has("specialists")) {
             kiosk.specialists.clear();
@@ -125,6 +129,7 @@ public class KioskRegister {
             boolean enable = patch.get("enabled").booleanValue();
             if (kiosk.enabled && !enable) {
                 kiosk.tokensNotBefore = OffsetDateTime.now();
+                security.record(SecurityEvents.Event.KIOSK_DISABLED, Map.of("kiosk", kiosk.id, "town", kiosk.town));
             }
             kiosk.enabled = enable;
         }

@@ -53,8 +53,11 @@ public class SubmissionCreation {
     private final ObjectMapper canonicalJson;
     private final ObjectMapper json;
 
+    private final SubmissionMetrics metrics;
+
     SubmissionCreation(SubmissionTargets targets, WorkingCalendar calendar, TransactionRecorder transactions,
-            SubmissionViewAssembler views, EntityManager em, ObjectMapper json, Clock clock) {
+            SubmissionViewAssembler views, EntityManager em, ObjectMapper json, Clock clock, SubmissionMetrics metrics) {
+        this.metrics = metrics;
         this.clock = clock;
         this.targets = targets;
         this.calendar = calendar;
@@ -140,6 +143,7 @@ public class SubmissionCreation {
         }
         transactions.record(events);
         em.flush();
+        events.forEach(e -> metrics.created(e.departmentCode()));
         return new Outcome(views.view(Submission.findById(id), Optional.empty()), true);
     }
 

@@ -28,7 +28,11 @@ public class SubmissionWorkflow {
     private final AuditLog audit;
     private final EntityManager em;
 
-    SubmissionWorkflow(SubmissionReads reads, SubmissionViewAssembler views, AuditLog audit, EntityManager em) {
+    private final SubmissionMetrics metrics;
+
+    SubmissionWorkflow(SubmissionReads reads, SubmissionViewAssembler views, AuditLog audit, EntityManager em,
+            SubmissionMetrics metrics) {
+        this.metrics = metrics;
         this.reads = reads;
         this.views = views;
         this.audit = audit;
@@ -66,6 +70,9 @@ public class SubmissionWorkflow {
                     "The case was changed by someone else meanwhile; reload it and try again");
         }
         audit.record("submission.transition", "submission", id.toString());
+        if (to.finished()) {
+            metrics.decided(department, to);
+        }
         return views.view(submission, Optional.of(department));
     }
 

@@ -41,14 +41,16 @@ public class KioskTransactions {
     private final CatalogService catalog;
     private final TransactionConfig config;
     private final JWTParser tokens;
+    private final TransactionMetrics metrics;
 
     KioskTransactions(TransactionRecorder recorder, KioskAttributions attributions, CatalogService catalog,
-            TransactionConfig config, JWTParser tokens) {
+            TransactionConfig config, JWTParser tokens, TransactionMetrics metrics) {
         this.recorder = recorder;
         this.attributions = attributions;
         this.catalog = catalog;
         this.config = config;
         this.tokens = tokens;
+        this.metrics = metrics;
     }
 
     public BatchResult record(String kioskId, Caller caller, List<TransactionViews.EventInput> events) {
@@ -101,6 +103,7 @@ public class KioskTransactions {
         Set<UUID> inserted = recorder.recordAlone(valid);
         List<EventResult> outcomes = results.stream().map(r -> r.outcome() == EventOutcome.ACCEPTED
                 && !inserted.contains(r.eventId()) ? new EventResult(r.eventId(), EventOutcome.DUPLICATE, null) : r).toList();
+        metrics.counted(outcomes);
         return new BatchResult(count(outcomes, EventOutcome.ACCEPTED), count(outcomes, EventOutcome.DUPLICATE),
                 count(outcomes, EventOutcome.REJECTED),
                 outcomes);
