@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import cn.gov.gd.yzz.calendar.WorkingCalendar;
@@ -174,6 +175,13 @@ class SupplementJourneyApiTest extends ApiTest {
         String decided = Applications.pensionCheck(owner);
         transition(reviewer, decided, Map.of("action", "reject", "comment", "不符合条件")).statusCode(200);
         assertProblem(withdraw(owner, decided, Map.of()), 409, "illegal-transition");
+
+        // counted apart in the statistics, in the API and in the CSV
+        given().auth().oauth2(reviewer).get("/api/v1/stats/summary").then().statusCode(200)
+                .body("submissionsByStatus.withdrawn", greaterThanOrEqualTo(1));
+        String csv = new String(given().auth().oauth2(reviewer).get("/api/v1/stats/summary.csv").then()
+                .statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("申请：已撤回");
     }
 
     @Test
