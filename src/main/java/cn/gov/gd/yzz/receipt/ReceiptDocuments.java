@@ -67,7 +67,7 @@ class ReceiptDocuments {
                     sheet.line("办理结果", "办理中");
                     continue;
                 }
-                sheet.line("办理结果", c.decision().approved() ? "准予办理" : "不予办理");
+                sheet.line("办理结果", c.decision().result());
                 sheet.line("办结时间", time(c.decision().at()));
                 if (c.decision().comment() != null && !c.decision().comment().isBlank()) {
                     sheet.line("审批意见", c.decision().comment());

@@ -13,8 +13,11 @@ record ReceiptFacts(String trackingNumber, String applicantName, String applican
     record CaseLine(String department, List<String> items, int promisedDays, Decision decision) {
     }
 
-    /** A department's decision: approved or not, when, and the reviewer's comment (may be null). */
-    record Decision(boolean approved, OffsetDateTime at, String comment) {
+    /**
+     * How a department's part ended, as printed (准予办理, 不予办理, or 已撤回 for a case the applicant withdrew or let
+     * lapse), when, and the comment (may be null).
+     */
+    record Decision(String result, OffsetDateTime at, String comment) {
     }
 
     boolean anyDecided() {

@@ -73,10 +73,18 @@ class ReceiptFactsReader {
         List<String> names = items.isEmpty() ? serviceCodes
                 : items.stream().map(i -> i.name() + "（" + i.code() + "）").toList();
         int promised = items.stream().mapToInt(ServiceDetail::promisedLimitDays).max().orElse(0);
-        // the last finished entry of the case's timeline is its decision (finished states are final)
+        // the last finished entry of the case's timeline is how it ended (finished states are final)
         Decision decision = timeline.stream().filter(e -> e.status().finished()).reduce((a, b) -> b)
-                .map(e -> new Decision(e.status() == CaseStatus.APPROVED, e.at(), e.comment())).orElse(null);
+                .map(e -> new Decision(result(e.status()), e.at(), e.comment())).orElse(null);
         return new CaseLine(department.name(), names, promised, decision);
+    }
+
+    private static String result(CaseStatus status) {
+        return switch (status) {
+            case APPROVED -> "准予办理";
+            case WITHDRAWN -> "已撤回";
+            default -> "不予办理";
+        };
     }
 
     private static String kiosk(String kioskId) {

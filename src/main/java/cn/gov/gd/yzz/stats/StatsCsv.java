@@ -15,8 +15,8 @@ final class StatsCsv {
 
     private static final String BOM = "\uFEFF";
     private static final Map<String, String> STATUS_LABELS = Map.of("submitted", "已提交", "accepted", "已受理",
-            "supplement_requested", "待补正", "in_progress", "办理中", "approved", "已办结（准予）",
-            "rejected", "已办结（不予）", "completed", "已办结");
+            "supplement_requested", "待补正", "supplement_submitted", "已补正", "in_progress", "办理中",
+            "approved", "已办结（准予）", "rejected", "已办结（不予）", "completed", "已办结", "withdrawn", "已撤回");
     private static final List<String> SCORE_LABELS = List.of("非常不满意", "不满意", "基本满意", "满意", "非常满意");
 
     private StatsCsv() {

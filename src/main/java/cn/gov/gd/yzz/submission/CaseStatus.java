@@ -9,16 +9,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The status of one department's case, and the reviewer actions that move it. */
+/**
+ * The status of one department's case, and the actions that move it: the reviewer's ({@code accept},
+ * {@code request-supplement}, {@code approve}, {@code reject}), the applicant's ({@code submit-supplement},
+ * {@code withdraw}) and the expiry job's ({@code expire}: a supplement not given by its deadline).
+ */
 public enum CaseStatus {
-    SUBMITTED, ACCEPTED, SUPPLEMENT_REQUESTED, APPROVED, REJECTED;
+    SUBMITTED, ACCEPTED, SUPPLEMENT_REQUESTED, APPROVED, REJECTED, SUPPLEMENT_SUBMITTED, WITHDRAWN;
 
     private static final Map<CaseStatus, Map<String, CaseStatus>> MOVES = Map.of(
-            SUBMITTED, Map.of("accept", ACCEPTED, "request-supplement", SUPPLEMENT_REQUESTED, "reject", REJECTED),
-            ACCEPTED, Map.of("approve", APPROVED, "request-supplement", SUPPLEMENT_REQUESTED, "reject", REJECTED),
-            SUPPLEMENT_REQUESTED, Map.of("accept", ACCEPTED, "reject", REJECTED),
+            SUBMITTED, Map.of("accept", ACCEPTED, "request-supplement", SUPPLEMENT_REQUESTED, "reject", REJECTED,
+                    "withdraw", WITHDRAWN),
+            ACCEPTED, Map.of("approve", APPROVED, "request-supplement", SUPPLEMENT_REQUESTED, "reject", REJECTED,
+                    "withdraw", WITHDRAWN),
+            // a reviewer may still accept a waiting case (the material came in at the counter)
+            SUPPLEMENT_REQUESTED, Map.of("accept", ACCEPTED, "reject", REJECTED,
+                    "submit-supplement", SUPPLEMENT_SUBMITTED, "withdraw", WITHDRAWN, "expire", WITHDRAWN),
+            SUPPLEMENT_SUBMITTED, Map.of("accept", ACCEPTED, "request-supplement", SUPPLEMENT_REQUESTED,
+                    "reject", REJECTED, "withdraw", WITHDRAWN),
             APPROVED, Map.of(),
-            REJECTED, Map.of());
+            REJECTED, Map.of(),
+            WITHDRAWN, Map.of());
 
     @JsonValue
     public String wire() {
@@ -34,7 +45,13 @@ public enum CaseStatus {
         return Optional.ofNullable(MOVES.get(this).get(action));
     }
 
+    /** No move leads on: decided, or withdrawn. */
     public boolean finished() {
+        return decided() || this == WITHDRAWN;
+    }
+
+    /** Decided by the department (办结): approved or rejected; a withdrawn case is counted apart. */
+    public boolean decided() {
         return this == APPROVED || this == REJECTED;
     }
 

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * When a year's holiday arrangement is published, the due dates of open cases counted over that year are counted
  * again on the new calendar, in the publishing transaction. A case whose date moves gets a timeline entry; one whose
- * date stays only loses its provisional flag. Decided cases keep the dates they were decided against.
+ * date stays only loses its provisional flag. Decided cases keep the dates they were decided against. The working
+ * days a case waited for supplements (paused) are added to its time limit.
  */
 @ApplicationScoped
 class DueDateRecomputation {
@@ -36,7 +37,7 @@ class DueDateRecomputation {
         LocalDate last = LocalDate.of(published.year(), 12, 31);
         // counting runs from the day after receipt to the due date: only those spans can meet the year
         @SuppressWarnings("unchecked")
-        List<Object[]> cases = em.createNativeQuery("SELECT id, status, received_on, time_limit_days, due_date, "
+        List<Object[]> cases = em.createNativeQuery("SELECT id, status, received_on, time_limit_days + paused_days, due_date, "
                 + "due_date_provisional FROM submission_case WHERE status IN (" + OPEN + ") "
                 + "AND due_date >= :first AND received_on < :last ORDER BY id")
                 .setParameter("first", first).setParameter("last", last).getResultList();

@@ -54,6 +54,17 @@ public class SubmissionCase extends PanacheEntityBase {
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
+    /** While a supplement is requested: the day of the request (the pause starts after it) and the last day to answer. */
+    @Column(name = "supplement_requested_on")
+    public LocalDate supplementRequestedOn;
+
+    @Column(name = "supplement_deadline")
+    public LocalDate supplementDeadline;
+
+    /** Working days of finished pauses: added to the time limit when the due date is counted again. */
+    @Column(name = "paused_days")
+    public int pausedDays;
+
     @Version
     public long version;
 

@@ -10,7 +10,9 @@ import cn.gov.gd.yzz.common.QueryParams;
 import cn.gov.gd.yzz.common.Roles;
 import cn.gov.gd.yzz.submission.SubmissionViews.SubmissionCreate;
 import cn.gov.gd.yzz.submission.SubmissionViews.SubmissionView;
+import cn.gov.gd.yzz.submission.SubmissionViews.SupplementAnswer;
 import cn.gov.gd.yzz.submission.SubmissionViews.TransitionRequest;
+import cn.gov.gd.yzz.submission.SubmissionViews.WithdrawalRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,13 +42,17 @@ public class SubmissionResource {
     private final SubmissionCreation creation;
     private final SubmissionReads reads;
     private final SubmissionWorkflow workflow;
+    private final SupplementAnswers supplements;
+    private final Withdrawals withdrawals;
     private final Caller caller;
 
     SubmissionResource(SubmissionCreation creation, SubmissionReads reads, SubmissionWorkflow workflow,
-            Caller caller) {
+            SupplementAnswers supplements, Withdrawals withdrawals, Caller caller) {
         this.creation = creation;
         this.reads = reads;
         this.workflow = workflow;
+        this.supplements = supplements;
+        this.withdrawals = withdrawals;
         this.caller = caller;
     }
 
@@ -94,4 +100,21 @@ public class SubmissionResource {
         return workflow.transition(caller, QueryParams.pathId("Submission", id), request);
     }
 
+    @POST
+    @Path("/{id}/supplement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(summary = "The applicant submits the requested supplement (补正): amended fields, after new documents")
+    public SubmissionView submitSupplement(@PathParam("id") String id, @Valid @NotNull SupplementAnswer answer) {
+        return supplements.answer(caller, QueryParams.pathId("Submission", id), answer);
+    }
+
+    @POST
+    @Path("/{id}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(summary = "The applicant withdraws (撤回) a case or the whole submission before the decision")
+    public SubmissionView withdraw(@PathParam("id") String id, @Valid @NotNull WithdrawalRequest request) {
+        return withdrawals.withdraw(caller, QueryParams.pathId("Submission", id), request);
+    }
 }

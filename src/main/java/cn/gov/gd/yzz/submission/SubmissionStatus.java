@@ -7,7 +7,8 @@ import java.util.stream.Stream;
 /**
  * The status of a submission, derived from its cases and never stored: a single-item submission has its one case's
  * status; a theme submission is {@code submitted} until a department acts, {@code supplement_requested} while any
- * department waits for material, {@code completed} when every department has decided, else {@code in_progress}.
+ * department waits for material, {@code withdrawn} when every case was withdrawn, {@code completed} when every case
+ * is decided or withdrawn, else {@code in_progress}.
  * This is the only place the rule is written: the statistics count submissions by the combination of their cases'
  * states in the database and apply this rule to each combination ({@link SubmissionFigures}).
  */
@@ -22,6 +23,9 @@ final class SubmissionStatus {
     static String of(boolean theme, List<CaseStatus> cases) {
         if (!theme) {
             return cases.get(0).wire();
+        }
+        if (cases.stream().allMatch(s -> s == CaseStatus.WITHDRAWN)) {
+            return CaseStatus.WITHDRAWN.wire();
         }
         if (cases.stream().allMatch(CaseStatus::finished)) {
             return COMPLETED;

@@ -42,6 +42,11 @@ class SubmissionTargets {
         return items;
     }
 
+    /** The form (a resident's amended one) checked against the schemas of the items applied for; 400 otherwise. */
+    void checkForms(SubmissionCreate request) {
+        checkForms(request, items(request));
+    }
+
     /** The items grouped by department, in the order given: one case each. */
     static Map<String, List<ServiceDetail>> byDepartment(List<ServiceDetail> items) {
         Map<String, List<ServiceDetail>> groups = new LinkedHashMap<>();

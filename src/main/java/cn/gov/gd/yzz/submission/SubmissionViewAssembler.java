@@ -6,6 +6,7 @@ import cn.gov.gd.yzz.document.DocumentView;
 import cn.gov.gd.yzz.document.SubmissionDocuments;
 import cn.gov.gd.yzz.submission.SubmissionViews.CaseView;
 import cn.gov.gd.yzz.submission.SubmissionViews.SubmissionView;
+import cn.gov.gd.yzz.submission.SubmissionViews.SupplementView;
 import cn.gov.gd.yzz.submission.SubmissionViews.TimelineEntry;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,13 +57,23 @@ class SubmissionViewAssembler {
                         .collect(Collectors.groupingBy(e -> e.caseId, Collectors.mapping(
                                 e -> new TimelineEntry(e.at, e.status, e.actorRole, e.comment), Collectors.toList())));
         Map<UUID, List<DocumentView>> documentsBySubmission = documents.ofSubmissions(ids);
+        Map<UUID, List<SupplementView>> supplements = shownCases.isEmpty() ? Map.of()
+                : CaseSupplement.<CaseSupplement>list("caseId in ?1", Sort.by("requestedAt").and("id"), shownCases)
+                        .stream().collect(Collectors.groupingBy(x -> x.caseId, Collectors.mapping(
+                                SubmissionViewAssembler::supplementView, Collectors.toList())));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
         return submissions.stream().map(s -> view(s, casesBySubmission.getOrDefault(s.id, List.of()), onlyDepartment,
-                timelines, documentsBySubmission.getOrDefault(s.id, List.of()), today)).toList();
+                timelines, documentsBySubmission.getOrDefault(s.id, List.of()), supplements, today)).toList();
+    }
+
+    private static SupplementView supplementView(CaseSupplement x) {
+        return new SupplementView(x.caseId, x.requestedAt, List.of(x.materials), List.of(x.formFields), x.comment,
+                x.deadline, x.outcome, x.answeredAt, x.answerComment, List.of(x.amendedFields), x.waitedDays);
     }
 
     private SubmissionView view(Submission s, List<SubmissionCase> allCases, Optional<String> onlyDepartment,
-            Map<UUID, List<TimelineEntry>> timelines, List<DocumentView> documents, LocalDate today) {
+            Map<UUID, List<TimelineEntry>> timelines, List<DocumentView> documents,
+            Map<UUID, List<SupplementView>> supplements, LocalDate today) {
         List<CaseView> caseViews = allCases.stream().filter(c -> shown(c, onlyDepartment))
                 .map(c -> new CaseView(c.id, catalog.departmentRef(c.departmentCode), Arrays.asList(c.serviceCodes),
                         c.status, c.dueDate, c.dueDateProvisional, overdue(c, today), timelines.getOrDefault(c.id, List.of())))
@@ -76,7 +87,8 @@ class SubmissionViewAssembler {
         List<TimelineEntry> timeline = caseViews.stream().flatMap(c -> c.timeline().stream())
                 .sorted(Comparator.comparing(TimelineEntry::at)).toList();
         return new SubmissionView(s.id, s.trackingNumber, s.serviceCode, s.themeCode, status, s.channel, s.kioskId,
-                s.assistedBy, s.createdAt, due, provisional, overdue, theme ? caseViews : List.of(), timeline, documents);
+                s.assistedBy, s.createdAt, due, provisional, overdue, theme ? caseViews : List.of(), timeline, documents,
+                caseViews.stream().flatMap(c -> supplements.getOrDefault(c.id(), List.of()).stream()).toList());
     }
 
     private static boolean shown(SubmissionCase c, Optional<String> onlyDepartment) {

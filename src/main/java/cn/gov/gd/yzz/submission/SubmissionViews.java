@@ -26,7 +26,23 @@ public final class SubmissionViews {
     public record TransitionRequest(
             @NotBlank @Pattern(regexp = "accept|request-supplement|approve|reject") String action,
             @FreeText @Size(max = 1000) String comment,
-            UUID caseId) {
+            UUID caseId,
+            @Size(max = 20) List<@NotBlank @Size(max = 200) String> materials,
+            @Size(max = 50) List<@NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9_]{0,99}") String> formFields) {
+    }
+
+    /** The applicant's answer to a supplement request: amended form fields (merged into the form) and a note. */
+    public record SupplementAnswer(UUID caseId, JsonNode formData, @FreeText @Size(max = 1000) String comment) {
+    }
+
+    /** The applicant withdraws one case ({@code caseId}) or every undecided case of the submission. */
+    public record WithdrawalRequest(UUID caseId, @FreeText @Size(max = 1000) String reason) {
+    }
+
+    /** One supplement request of a case and how it ended (open while {@code outcome} is null). */
+    public record SupplementView(UUID caseId, OffsetDateTime requestedAt, List<String> materials,
+            List<String> formFields, String comment, LocalDate deadline, SupplementOutcome outcome,
+            OffsetDateTime answeredAt, String answerComment, List<String> amendedFields, Integer waitedWorkingDays) {
     }
 
     public record TimelineEntry(OffsetDateTime at, CaseStatus status, String actorRole, String comment) {
@@ -38,6 +54,7 @@ public final class SubmissionViews {
 
     public record SubmissionView(UUID id, String trackingNumber, String serviceCode, String themeCode, String status,
             String channel, String kioskId, String assistedBy, OffsetDateTime createdAt, LocalDate dueDate,
-            boolean dueDateProvisional, boolean overdue, List<CaseView> cases, List<TimelineEntry> timeline, List<DocumentView> documents) {
+            boolean dueDateProvisional, boolean overdue, List<CaseView> cases, List<TimelineEntry> timeline, List<DocumentView> documents,
+            List<SupplementView> supplements) {
     }
 }

@@ -6,12 +6,20 @@
  * ({@code SubmissionCreation}), reads ({@code SubmissionReads}, views assembled for a whole page in one query per
  * table by {@code SubmissionViewAssembler}), the workflow ({@code SubmissionWorkflow}), due-date recomputation when a
  * holiday arrangement is published ({@code DueDateRecomputation}) and the figures for statistics
- * ({@code SubmissionFigures}).
+ * ({@code SubmissionFigures}); supplements ({@code SupplementRequests} for the reviewer's request,
+ * {@code SupplementAnswers} for the applicant's answer, {@code SupplementExpiry} for the deadline job, table
+ * {@code case_supplement}) and withdrawal ({@code Withdrawals}); every move of a case goes through
+ * {@code CaseMoves}.
  *
  * <p>Invariants: the same {@code Idempotency-Key} and body answer the original submission, another body 409; a case
  * moves only along {@code CaseStatus}'s transitions, concurrent moves do not both win (optimistic version); the
  * submission's status is derived from its cases by {@code SubmissionStatus.of}, the one rule (the statistics use it
- * too); each case is a transaction event of its department, committed with it; a citizen sees only their own
+ * too); while a case is {@code supplement_requested} its time limit is paused: leaving that state moves the due
+ * date by the working days waited (from the day after the request to the day it ends) and adds them to
+ * {@code paused_days}, which a due-date recomputation keeps; a case waiting after its supplement deadline is closed
+ * as withdrawn by one conditional statement ({@code FOR UPDATE SKIP LOCKED}), so that several instances never close
+ * it twice and a concurrent answer loses (409) or wins, never both; only the applicant answers a supplement or
+ * withdraws, only before the decision, and withdrawn is final; each case is a transaction event of its department, committed with it; a citizen sees only their own
  * submissions, a reviewer only their department's cases, a specialist those they assisted, anyone else 404; staff
  * reads are audited.
  *

@@ -59,8 +59,8 @@ class SubmissionStatusRuleTest extends ApiTest {
     @MethodSource("combinations")
     void theSummaryNamesEachCombinationOfCaseStatesAsTheSubmissionsOwnStatus(boolean theme, List<CaseStatus> cases)
             throws SQLException {
-        // a day of its own: single items on days 1 to 16, themes on days 33 to 63
-        LocalDate day = FIRST_DAY.plusDays((theme ? 32 : 0) + bits(cases));
+        // a day of its own: single items on the days of their one state's bit, themes after every such day
+        LocalDate day = FIRST_DAY.plusDays((theme ? 1 << CaseStatus.values().length : 0) + bits(cases));
         insert(day, theme, cases);
 
         Map<String, Integer> byStatus = given().auth().oauth2(Staff.token(Staff.ADMIN))
@@ -112,8 +112,8 @@ class SubmissionStatusRuleTest extends ApiTest {
             }
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO submission_case (id, submission_id, department_code, service_codes, status, due_date,
-                        created_at, received_on, time_limit_days)
-                    VALUES (?, ?, ?, '{HRSS-008}', ?, ?, ?, ?, 10)""")) {
+                        created_at, received_on, time_limit_days, supplement_requested_on, supplement_deadline)
+                    VALUES (?, ?, ?, '{HRSS-008}', ?, ?, ?, ?, 10, ?, ?)""")) {
                 for (int i = 0; i < cases.size(); i++) {
                     insert.setObject(1, UUID.randomUUID());
                     insert.setObject(2, id);
@@ -122,6 +122,10 @@ class SubmissionStatusRuleTest extends ApiTest {
                     insert.setObject(5, day.plusDays(10));
                     insert.setObject(6, at);
                     insert.setObject(7, day);
+                    // a case waiting for a supplement has its request's day and deadline, as the workflow sets them
+                    boolean waiting = cases.get(i) == CaseStatus.SUPPLEMENT_REQUESTED;
+                    insert.setObject(8, waiting ? day : null, java.sql.Types.DATE);
+                    insert.setObject(9, waiting ? day.plusDays(28) : null, java.sql.Types.DATE);
                     insert.addBatch();
                 }
                 insert.executeBatch();
