@@ -14,12 +14,15 @@ ALTER TABLE submission_case
     ADD COLUMN supplement_deadline     date,
     ADD COLUMN paused_days             integer NOT NULL DEFAULT 0 CHECK (paused_days >= 0);
 -- cases already waiting: paused from their request's day, with four calendar weeks to answer (about the default 20
--- working days; the working-day calendar is not at hand in SQL)
-UPDATE submission_case c SET supplement_requested_on = r.day, supplement_deadline = r.day + 28
+-- working days; the working-day calendar is not at hand in SQL) counted from the later of that day and this deploy:
+-- no resident was ever told a deadline, so none may lapse on the first start of the expiry job
+UPDATE submission_case c SET supplement_requested_on = r.day,
+       supplement_deadline = greatest(r.day, (now() AT TIME ZONE 'Asia/Shanghai')::date) + 28
 FROM (SELECT case_id, max(at AT TIME ZONE 'Asia/Shanghai')::date AS day FROM case_event
       WHERE status = 'supplement_requested' GROUP BY case_id) r
 WHERE r.case_id = c.id AND c.status = 'supplement_requested';
-UPDATE submission_case SET supplement_requested_on = received_on, supplement_deadline = received_on + 28
+UPDATE submission_case SET supplement_requested_on = received_on,
+       supplement_deadline = greatest(received_on, (now() AT TIME ZONE 'Asia/Shanghai')::date) + 28
 WHERE status = 'supplement_requested' AND supplement_deadline IS NULL;
 ALTER TABLE submission_case ADD CONSTRAINT case_supplement_waiting
     CHECK ((status = 'supplement_requested') = (supplement_deadline IS NOT NULL));
