@@ -1,7 +1,5 @@
 package cn.gov.gd.yzz.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
@@ -23,14 +21,12 @@ public class EdgeAnswers {
     /** How long the rest of a refused request body is read and dropped before its connection is closed. */
     private static final long LINGER_MILLIS = 5_000;
 
-    private final ObjectMapper json;
+    private final ProblemDocuments documents;
     private final Vertx vertx;
-    private final ProblemMetrics metrics;
 
-    EdgeAnswers(ObjectMapper json, Vertx vertx, ProblemMetrics metrics) {
-        this.json = json;
+    EdgeAnswers(ProblemDocuments documents, Vertx vertx) {
+        this.documents = documents;
         this.vertx = vertx;
-        this.metrics = metrics;
     }
 
     /** Answers with the problem and keeps the connection for the client's next request. */
@@ -73,17 +69,10 @@ public class EdgeAnswers {
             return;
         }
         Problem problem = answer.problem();
-        metrics.answered(problem);
         java.util.Locale language = Languages.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        Problem localized = ProblemTexts.localize(problem, answer.args(), language);
         String path = request.path();
-        Problem located = path != null && path.length() <= MAX_INSTANCE ? localized.withInstance(path) : localized;
-        String body;
-        try {
-            body = json.writeValueAsString(located);
-        } catch (JsonProcessingException impossible) {
-            body = "{\"status\":" + problem.status() + "}";
-        }
+        String body = documents.body(problem, answer.args(), language,
+                path != null && path.length() <= MAX_INSTANCE ? path : null);
         response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
                 .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);

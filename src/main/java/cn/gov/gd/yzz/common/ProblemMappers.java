@@ -1,7 +1,6 @@
 package cn.gov.gd.yzz.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -35,16 +34,14 @@ public class ProblemMappers {
             413, new String[] {"payload-too-large", "Payload too large"},
             415, new String[] {"unsupported-media-type", "Unsupported media type"});
 
-    private final ObjectMapper json;
+    private final ProblemDocuments documents;
     private final DatabaseOutages outages;
     private final Languages languages;
-    private final ProblemMetrics metrics;
 
-    public ProblemMappers(ObjectMapper json, DatabaseOutages outages, Languages languages, ProblemMetrics metrics) {
-        this.json = json;
+    public ProblemMappers(ProblemDocuments documents, DatabaseOutages outages, Languages languages) {
+        this.documents = documents;
         this.outages = outages;
         this.languages = languages;
-        this.metrics = metrics;
     }
 
     @ServerExceptionMapper
@@ -203,16 +200,8 @@ public class ProblemMappers {
     }
 
     private Response.ResponseBuilder respond(Problem problem, UriInfo uri, Object... args) {
-        metrics.answered(problem);
         Locale language = languages.current();
-        Problem located = ProblemTexts.localize(problem, args, language);
-        located = uri == null ? located : located.withInstance(uri.getRequestUri().getRawPath());
-        String body;
-        try {
-            body = json.writeValueAsString(located);
-        } catch (JsonProcessingException impossible) {
-            body = "{\"status\":" + problem.status() + "}";
-        }
+        String body = documents.body(problem, args, language, uri == null ? null : uri.getRequestUri().getRawPath());
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
