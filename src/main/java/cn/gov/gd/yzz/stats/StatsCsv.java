@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.stats;
 
+import cn.gov.gd.yzz.stats.StatsViews.DepartmentEfficiency;
 import cn.gov.gd.yzz.stats.StatsViews.StatsSummary;
 import cn.gov.gd.yzz.stats.StatsViews.TransactionStats;
 import cn.gov.gd.yzz.stats.StatsViews.TransactionStatsRow;
@@ -53,7 +54,20 @@ final class StatsCsv {
         line(csv, "评价平均分", summary.ratings().average() == null ? ""
                 : String.format("%.2f", summary.ratings().average()));
         line(csv, "差评数", Long.toString(summary.ratings().negative()));
+        // efficiency supervision (效能) as a second table, one line per department, after an empty line
+        csv.append("\r\n");
+        line(csv, "部门代码", "部门", "收件数", "办结数", "按时办结数", "超期数", "撤回数", "待补正数", "办结率",
+                "按时办结率");
+        for (DepartmentEfficiency row : summary.efficiency()) {
+            line(csv, row.department(), row.label(), Long.toString(row.received()), Long.toString(row.completed()),
+                    Long.toString(row.onTime()), Long.toString(row.overdue()), Long.toString(row.withdrawn()),
+                    Long.toString(row.awaitingSupplement()), rate(row.completionRate()), rate(row.onTimeRate()));
+        }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String rate(Double rate) {
+        return rate == null ? "" : String.format("%.4f", rate);
     }
 
     private static void line(StringBuilder csv, String... cells) {

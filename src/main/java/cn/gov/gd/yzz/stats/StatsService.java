@@ -4,9 +4,11 @@ import cn.gov.gd.yzz.common.Caller;
 import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.common.Roles;
 import cn.gov.gd.yzz.kiosk.KioskRegister;
+import cn.gov.gd.yzz.stats.StatsViews.DepartmentEfficiency;
 import cn.gov.gd.yzz.stats.StatsViews.StatsSummary;
 import cn.gov.gd.yzz.stats.StatsViews.TransactionStats;
 import cn.gov.gd.yzz.stats.StatsViews.TransactionStatsRow;
+import cn.gov.gd.yzz.submission.EfficiencyFigures;
 import cn.gov.gd.yzz.submission.SubmissionFigures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -26,15 +28,17 @@ public class StatsService {
     private final SubmissionFigures submissions;
     private final KioskRegister kiosks;
     private final RatingStats ratings;
+    private final EfficiencyFigures efficiency;
 
     StatsService(TransactionRollups rollups, ResidentBitmaps residents, StatsLabels labels,
-            SubmissionFigures submissions, KioskRegister kiosks, RatingStats ratings) {
+            SubmissionFigures submissions, KioskRegister kiosks, RatingStats ratings, EfficiencyFigures efficiency) {
         this.rollups = rollups;
         this.residents = residents;
         this.labels = labels;
         this.submissions = submissions;
         this.kiosks = kiosks;
         this.ratings = ratings;
+        this.efficiency = efficiency;
     }
 
     public TransactionStats transactions(Caller caller, GroupBy groupBy, StatsPeriod period, StatsFilter asked) {
@@ -65,7 +69,22 @@ public class StatsService {
                 total.transactions() == 0 ? 0.0 : (double) total.assisted() / total.transactions(),
                 kioskCounts.online(), kioskCounts.total(),
                 submissions.byStatus(period.from(), period.to(), department),
-                submissions.overdueCases(department), ratings.figures(period, department));
+                submissions.overdueCases(department), ratings.figures(period, department),
+                efficiency(period, department));
+    }
+
+    private List<DepartmentEfficiency> efficiency(StatsPeriod period, Optional<String> department) {
+        List<EfficiencyFigures.DepartmentEfficiency> rows = efficiency.perDepartment(period.from(), period.to(),
+                department);
+        Map<String, String> names = labels.of(GroupBy.DEPARTMENT,
+                rows.stream().map(EfficiencyFigures.DepartmentEfficiency::department).toList());
+        return rows.stream().map(r -> new DepartmentEfficiency(r.department(), names.get(r.department()),
+                r.received(), r.completed(), r.onTime(), r.overdue(), r.withdrawn(), r.awaitingSupplement(),
+                rate(r.completed(), r.received()), rate(r.onTime(), r.completed()))).toList();
+    }
+
+    private static Double rate(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
     }
 
     /** The department a caller's figures are limited to: a reviewer's own, whatever they ask for. */

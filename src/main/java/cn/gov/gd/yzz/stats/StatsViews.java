@@ -22,6 +22,14 @@ public final class StatsViews {
 
     public record StatsSummary(LocalDate from, LocalDate to, long transactions, long residentsServed,
             double assistedShare, int kiosksOnline, int kiosksTotal, Map<String, Long> submissionsByStatus,
-            long overdueCases, RatingFigures ratings) {
+            long overdueCases, RatingFigures ratings, List<DepartmentEfficiency> efficiency) {
+    }
+
+    /**
+     * Efficiency supervision (效能) of one department in the period; a rate is null where its denominator is 0.
+     * {@code completionRate} = completed / received (办结率), {@code onTimeRate} = onTime / completed (按时办结率).
+     */
+    public record DepartmentEfficiency(String department, String label, long received, long completed, long onTime,
+            long overdue, long withdrawn, long awaitingSupplement, Double completionRate, Double onTimeRate) {
     }
 }
