@@ -289,6 +289,7 @@ async function refresh() {
     renderDays(byDay, range);
     renderAssisted(summary);
     renderRatings(summary.ratings);
+    renderEfficiency(summary.efficiency);
     if (kiosks) {
       renderKiosks(kiosks);
     }
@@ -481,6 +482,27 @@ function cell(text, className) {
     td.textContent = text;
   }
   return td;
+}
+
+function rate(value) {
+  return value === null || value === undefined ? '–' : percent(value);
+}
+
+// 效能: per department 办结率 = completed / received and 按时办结率 = on time / completed
+function renderEfficiency(rows) {
+  const body = $('efficiency-table').querySelector('tbody');
+  body.replaceChildren(...rows.map((d) => {
+    const tr = document.createElement('tr');
+    tr.dataset.department = d.department;
+    tr.append(cell(d.label), cell(fmt(d.received)), cell(fmt(d.completed)), cell(rate(d.completionRate)),
+      cell(fmt(d.onTime)), cell(rate(d.onTimeRate)), cell(fmt(d.overdue), d.overdue > 0 ? 'pill pill-offline' : null),
+      cell(fmt(d.withdrawn)), cell(fmt(d.awaitingSupplement)));
+    return tr;
+  }));
+  const received = rows.reduce((a, d) => a + d.received, 0);
+  const completed = rows.reduce((a, d) => a + d.completed, 0);
+  $('efficiency-totals').textContent = `收件 ${fmt(received)} 件 · 办结 ${fmt(completed)} 件 · 办结率 `
+    + rate(received === 0 ? null : completed / received);
 }
 
 function renderKiosks(kiosks) {

@@ -29,7 +29,8 @@ public class DefaultRatings {
                 FROM submission_case c JOIN decided d ON d.submission_id = c.submission_id
                 WHERE NOT EXISTS (SELECT 1 FROM rating r WHERE r.submission_id = c.submission_id)
                 GROUP BY c.submission_id
-                HAVING bool_and(c.status IN ('approved', 'rejected') AND c.decided_at IS NOT NULL)
+                HAVING bool_and(c.status IN ('approved', 'rejected', 'withdrawn') AND c.decided_at IS NOT NULL)
+                   AND bool_or(c.status IN ('approved', 'rejected'))
                    AND max(c.decided_at) <= now() - CAST(:period AS bigint) * interval '1 second'
                 ORDER BY c.submission_id
                 LIMIT :batch
@@ -44,6 +45,7 @@ public class DefaultRatings {
                 SELECT '' AS scope, day FROM inserted
                 UNION ALL
                 SELECT c.department_code, i.day FROM inserted i JOIN submission_case c ON c.submission_id = i.submission_id
+                WHERE c.status IN ('approved', 'rejected')
             ), rollup AS (
                 INSERT INTO rating_daily (scope, day, score, ratings)
                 SELECT scope, day, 4, count(*) FROM scoped GROUP BY scope, day ORDER BY scope COLLATE "C", day

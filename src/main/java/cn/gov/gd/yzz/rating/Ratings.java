@@ -53,11 +53,13 @@ public class Ratings {
         // a citizen reads only their own submissions: anyone else's id answers 404
         submissions.readable(caller, submissionId);
         List<SubmissionCase> cases = SubmissionCase.list("submissionId", submissionId);
-        if (cases.isEmpty() || !cases.stream().allMatch(c -> c.caseStatus().finished())) {
+        // a withdrawn case got no service to rate: the rating counts for the departments that decided
+        List<String> departments = cases.stream().filter(c -> c.caseStatus().decided()).map(c -> c.departmentCode)
+                .distinct().sorted().toList();
+        if (departments.isEmpty() || !cases.stream().allMatch(c -> c.caseStatus().finished())) {
             throw ProblemException.conflict("not-finished",
-                    "A submission can be rated once every department has decided it");
+                    "A submission can be rated once every department has decided it or it was withdrawn, and one decided");
         }
-        List<String> departments = cases.stream().map(c -> c.departmentCode).distinct().sorted().toList();
         return insert(new Subject(submissionId, null, departments), request, caller.subject());
     }
 

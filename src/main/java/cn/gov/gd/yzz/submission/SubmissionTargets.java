@@ -42,9 +42,9 @@ class SubmissionTargets {
         return items;
     }
 
-    /** The form (a resident's amended one) checked against the schemas of the items applied for; 400 otherwise. */
-    void checkForms(SubmissionCreate request) {
-        checkForms(request, items(request));
+    /** Where the form (a resident's amended one) breaks the schemas of the items applied for, as today's catalog says. */
+    List<FormSchemas.Violation> formViolations(SubmissionCreate request) {
+        return violations(request, items(request));
     }
 
     /** The items grouped by department, in the order given: one case each. */
@@ -86,8 +86,23 @@ class SubmissionTargets {
         }
     }
 
-    /** Single item: formData is its form. Theme: formData holds one form per member item, keyed by item code. */
     private void checkForms(SubmissionCreate request, List<ServiceDetail> items) {
+        List<FormSchemas.Violation> violations = violations(request, items);
+        if (!violations.isEmpty()) {
+            throw invalid(violations);
+        }
+    }
+
+    /** 400 validation-failed naming each failing field. */
+    static ProblemException invalid(List<FormSchemas.Violation> violations) {
+        return new ProblemException(Problem.of(400, "validation-failed", "Validation failed",
+                violations.size() + " field(s) of the form are not valid")
+                .withErrors(violations.stream().map(v -> Problem.FieldError.pointer(v.pointer(), v.message()))
+                        .toList()));
+    }
+
+    /** Single item: formData is its form. Theme: formData holds one form per member item, keyed by item code. */
+    private List<FormSchemas.Violation> violations(SubmissionCreate request, List<ServiceDetail> items) {
         JsonNode data = request.formData();
         List<FormSchemas.Violation> violations = new ArrayList<>();
         if (!data.isObject()) {
@@ -110,11 +125,6 @@ class SubmissionTargets {
                 }
             });
         }
-        if (!violations.isEmpty()) {
-            throw new ProblemException(Problem.of(400, "validation-failed", "Validation failed",
-                    violations.size() + " field(s) of the form are not valid")
-                    .withErrors(violations.stream().map(v -> Problem.FieldError.pointer(v.pointer(), v.message()))
-                            .toList()));
-        }
+        return violations;
     }
 }

@@ -4,6 +4,8 @@ import cn.gov.gd.yzz.catalog.CatalogService;
 import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.document.DocumentView;
 import cn.gov.gd.yzz.document.SubmissionDocuments;
+import cn.gov.gd.yzz.identity.Citizens;
+import cn.gov.gd.yzz.identity.Citizens.CitizenView;
 import cn.gov.gd.yzz.submission.SubmissionViews.CaseView;
 import cn.gov.gd.yzz.submission.SubmissionViews.SubmissionView;
 import cn.gov.gd.yzz.submission.SubmissionViews.SupplementView;
@@ -30,8 +32,10 @@ class SubmissionViewAssembler {
     private final Clock clock;
     private final CatalogService catalog;
     private final SubmissionDocuments documents;
+    private final Citizens citizens;
 
-    SubmissionViewAssembler(CatalogService catalog, SubmissionDocuments documents, Clock clock) {
+    SubmissionViewAssembler(CatalogService catalog, SubmissionDocuments documents, Citizens citizens, Clock clock) {
+        this.citizens = citizens;
         this.clock = clock;
         this.catalog = catalog;
         this.documents = documents;
@@ -61,8 +65,12 @@ class SubmissionViewAssembler {
                 : CaseSupplement.<CaseSupplement>list("caseId in ?1", Sort.by("requestedAt").and("id"), shownCases)
                         .stream().collect(Collectors.groupingBy(x -> x.caseId, Collectors.mapping(
                                 SubmissionViewAssembler::supplementView, Collectors.toList())));
+        // the reviewer decides with the applicant's name and masked ID number in view (the read is audited)
+        Map<UUID, CitizenView> applicants = citizens.views(submissions.stream().map(s -> s.citizenId)
+                .collect(Collectors.toSet()));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
-        return submissions.stream().map(s -> view(s, casesBySubmission.getOrDefault(s.id, List.of()), onlyDepartment,
+        return submissions.stream().map(s -> view(s, applicants.get(s.citizenId),
+                casesBySubmission.getOrDefault(s.id, List.of()), onlyDepartment,
                 timelines, documentsBySubmission.getOrDefault(s.id, List.of()), supplements, today)).toList();
     }
 
@@ -71,7 +79,7 @@ class SubmissionViewAssembler {
                 x.deadline, x.outcome, x.answeredAt, x.answerComment, List.of(x.amendedFields), x.waitedDays);
     }
 
-    private SubmissionView view(Submission s, List<SubmissionCase> allCases, Optional<String> onlyDepartment,
+    private SubmissionView view(Submission s, CitizenView applicant, List<SubmissionCase> allCases, Optional<String> onlyDepartment,
             Map<UUID, List<TimelineEntry>> timelines, List<DocumentView> documents,
             Map<UUID, List<SupplementView>> supplements, LocalDate today) {
         List<CaseView> caseViews = allCases.stream().filter(c -> shown(c, onlyDepartment))
@@ -87,7 +95,7 @@ class SubmissionViewAssembler {
         List<TimelineEntry> timeline = caseViews.stream().flatMap(c -> c.timeline().stream())
                 .sorted(Comparator.comparing(TimelineEntry::at)).toList();
         return new SubmissionView(s.id, s.trackingNumber, s.serviceCode, s.themeCode, status, s.channel, s.kioskId,
-                s.assistedBy, s.createdAt, due, provisional, overdue, theme ? caseViews : List.of(), timeline, documents,
+                s.assistedBy, applicant, s.createdAt, due, provisional, overdue, theme ? caseViews : List.of(), timeline, documents,
                 caseViews.stream().flatMap(c -> supplements.getOrDefault(c.id(), List.of()).stream()).toList());
     }
 

@@ -3,6 +3,7 @@ package cn.gov.gd.yzz.submission;
 import cn.gov.gd.yzz.catalog.CatalogViews.DepartmentRef;
 import cn.gov.gd.yzz.common.FreeText;
 import cn.gov.gd.yzz.document.DocumentView;
+import cn.gov.gd.yzz.identity.Citizens.CitizenView;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -53,7 +54,7 @@ public final class SubmissionViews {
     }
 
     public record SubmissionView(UUID id, String trackingNumber, String serviceCode, String themeCode, String status,
-            String channel, String kioskId, String assistedBy, OffsetDateTime createdAt, LocalDate dueDate,
+            String channel, String kioskId, String assistedBy, CitizenView applicant, OffsetDateTime createdAt, LocalDate dueDate,
             boolean dueDateProvisional, boolean overdue, List<CaseView> cases, List<TimelineEntry> timeline, List<DocumentView> documents,
             List<SupplementView> supplements) {
     }

@@ -19,12 +19,14 @@
  * {@code paused_days}, which a due-date recomputation keeps; a case waiting after its supplement deadline is closed
  * as withdrawn by one conditional statement ({@code FOR UPDATE SKIP LOCKED}), so that several instances never close
  * it twice and a concurrent answer loses (409) or wins, never both; only the applicant answers a supplement or
- * withdraws, only before the decision, and withdrawn is final; each case is a transaction event of its department, committed with it; a citizen sees only their own
+ * withdraws, only before the decision, and withdrawn is final; an answer amends only the form fields the request
+ * named, of the case's own items, under a lock of the submission row (a theme's cases share one form); each case is
+ * a transaction event of its department, committed with it; a citizen sees only their own
  * submissions, a reviewer only their department's cases, a specialist those they assisted, anyone else 404; staff
  * reads are audited.
  *
  * <p>Depends on {@code calendar}, {@code document}, {@code transaction}, {@code kiosk}, {@code catalog},
- * {@code audit}, {@code common}; implements {@code document}'s {@code SubmissionAccess} port. Callers: {@code rating},
+ * {@code identity} (the applicant's name and masked ID number in a view), {@code audit}, {@code common}; implements {@code document}'s {@code SubmissionAccess} port. Callers: {@code rating},
  * {@code stats}.
  */
 package cn.gov.gd.yzz.submission;

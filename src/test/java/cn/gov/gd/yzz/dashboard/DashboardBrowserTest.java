@@ -334,6 +334,7 @@ class DashboardBrowserTest extends ApiTest {
         int registered = given().auth().oauth2(admin).queryParam("size", 1).get("/api/v1/admin/kiosks")
                 .then().statusCode(200).extract().path("total");
         assertThat(page.locator("#kiosk-table tbody tr").count()).isEqualTo(registered);
+        assertThat(page.locator("#efficiency-table tbody tr").count()).isEqualTo(summary.getList("efficiency").size());
         assertThat(page.locator("#kiosk-table tbody tr").first().textContent()).containsPattern("在线|离线|已停用");
 
         // CSV download: fetched with the token, saved as a file with a proper name, the API's very bytes
@@ -387,6 +388,12 @@ class DashboardBrowserTest extends ApiTest {
         assertThat(text("#user-scope")).startsWith("审核员");
         assertThat(page.isVisible("#kiosk-section")).isFalse();
         assertThat(text("#kpi-transactions").replace(",", "")).isEqualTo(apiSummary(reviewer).getString("transactions"));
+        // 效能: one row, the reviewer's department, as stats/summary counts it
+        JsonPath summary = apiSummary(reviewer);
+        assertThat(page.locator("#efficiency-table tbody tr").count()).isEqualTo(1);
+        assertThat(page.locator("#efficiency-table tbody tr td").allTextContents()).startsWith(
+                summary.getString("efficiency[0].label"), summary.getString("efficiency[0].received"),
+                summary.getString("efficiency[0].completed"));
 
         screenshot("dashboard-reviewer.png");
         assertThat(consoleErrors).as("console errors").isEmpty();

@@ -240,6 +240,45 @@ class RatingApiTest extends ApiTest {
                 .body("comment", nullValue()).body("tags", equalTo(List.of()));
     }
 
+    @Test
+    void aWithdrawnApplicationIsNotRatedAndAWithdrawnCaseCountsForNoDepartment() {
+        String citizen = Citizens.newMobileCitizen();
+        String withdrawn = submit(citizen, Map.of("serviceCode", "HRSS-008", "formData", PENSION_CHECK));
+        given().auth().oauth2(citizen).contentType("application/json").body(Map.of())
+                .post("/api/v1/submissions/{id}/withdrawal", withdrawn).then().statusCode(200);
+        assertProblem(rate(citizen, withdrawn, rating(5, null, null)), 409, "not-finished");
+
+        String theme = submit(citizen, Map.of("themeCode", "EMPLOYMENT", "formData", EMPLOYMENT_FORMS));
+        List<Map<String, Object>> cases = given().auth().oauth2(citizen).get("/api/v1/submissions/{id}", theme)
+                .then().statusCode(200).extract().path("cases");
+        Object taxation = cases.stream().filter(c -> "TAXATION".equals(((Map<?, ?>) c.get("department")).get("code")))
+                .findFirst().orElseThrow().get("id");
+        given().auth().oauth2(citizen).contentType("application/json").body(Map.of("caseId", taxation))
+                .post("/api/v1/submissions/{id}/withdrawal", theme).then().statusCode(200);
+        move(hrss, theme, "accept", null);
+        move(hrss, theme, "approve", null);
+        move(medical, theme, "reject", "不符合转移条件");
+        rate(citizen, theme, rating(1, "等了很久", null)).statusCode(201);
+        assertThat(followUpDepartments(theme)).containsExactlyInAnyOrder("HRSS", "MEDICAL_INSURANCE");
+    }
+
+    private List<String> followUpDepartments(String submissionId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT f.department_code FROM rating_follow_up f JOIN rating r ON r.id = f.rating_id "
+                        + "WHERE r.submission_id = ?")) {
+            q.setObject(1, UUID.fromString(submissionId));
+            List<String> departments = new ArrayList<>();
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    departments.add(rows.getString(1));
+                }
+            }
+            return departments;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ---------------------------------------------------------------- follow-ups of 差评
 
     @Test

@@ -185,13 +185,16 @@ class SupplementJourneyApiTest extends ApiTest {
     }
 
     @Test
-    void aSupplementAndAWithdrawalAtOnceDoNotBothWin() throws Exception {
+    void aDecisionAndAWithdrawalAtOnceDoNotBothWin() throws Exception {
+        // either order makes the second move illegal, so two 200s can only mean both won
         String owner = Citizens.newMobileCitizen();
+        String reviewer = Staff.token(Staff.REVIEWER_HRSS);
         String id = Applications.pensionCheck(owner);
-        transition(Staff.token(Staff.REVIEWER_HRSS), id, supplementRequest("请补充材料")).statusCode(200);
+        transition(reviewer, id, supplementRequest("请补充材料")).statusCode(200);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Callable<Integer>> calls = new ArrayList<>();
-        calls.add(() -> supplement(owner, id, Map.of()).extract().statusCode());
+        calls.add(() -> transition(reviewer, id, Map.of("action", "reject", "comment", "材料不全")).extract()
+                .statusCode());
         calls.add(() -> withdraw(owner, id, Map.of()).extract().statusCode());
         List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> f : pool.invokeAll(calls)) {
