@@ -18,6 +18,13 @@ public interface DemoConfig {
     @WithDefault("false")
     boolean activity();
 
+    /**
+     * Make a few submissions in every state through the API once the service listens (see
+     * {@link DemoJourneyLoader}), on a database without submissions: on in the embedded run, off in the test suite.
+     */
+    @WithDefault("false")
+    boolean journeys();
+
     /** Where the embedded start keeps its development keys (demo kiosk private keys go there too). */
     @WithDefault("target/embedded-run/keys")
     String keysDir();

@@ -32,6 +32,10 @@ public class EmbeddedMain {
         if (System.getProperty("yzz.demo.activity") == null && System.getenv("YZZ_DEMO_ACTIVITY") == null) {
             System.setProperty("yzz.demo.activity", "true");
         }
+        // cases in every state, made through the API at first start, unless turned off (YZZ_DEMO_JOURNEYS=false)
+        if (System.getProperty("yzz.demo.journeys") == null && System.getenv("YZZ_DEMO_JOURNEYS") == null) {
+            System.setProperty("yzz.demo.journeys", "true");
+        }
         // Swagger UI over the published contract: on for the README's run, unless turned off (YZZ_SWAGGER_UI=false)
         if (System.getProperty("quarkus.swagger-ui.enabled") == null && System.getenv("YZZ_SWAGGER_UI") == null) {
             System.setProperty("quarkus.swagger-ui.enabled", "true");

@@ -44,7 +44,7 @@ public final class DemoClient {
     }
 
     /** An authorized GET that must answer 2xx. */
-    JsonNode get(String path, String token) throws IOException, InterruptedException {
+    public JsonNode get(String path, String token) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() >= 300) {
@@ -53,7 +53,7 @@ public final class DemoClient {
         return JSON.readTree(answer.body());
     }
 
-    String staffToken(String username, String password) throws IOException, InterruptedException {
+    public String staffToken(String username, String password) throws IOException, InterruptedException {
         return post("/api/v1/auth/staff", null, Map.of("username", username, "password", password))
                 .get("accessToken").asText();
     }

@@ -45,6 +45,7 @@ public final class ServiceUnderTest implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
                 "-Dquarkus.http.port=" + port, "-Dquarkus.log.level=WARN", "-Dyzz.demo.activity=false",
+                "-Dyzz.demo.journeys=false",
                 "-Dyzz.embedded.work-dir=" + workDir.toAbsolutePath()));
         command.addAll(List.of(extraProperties));
         // e.g. -Dbench.service-jvm-args=-XX:StartFlightRecording=filename=service.jfr to profile the service
