@@ -361,6 +361,9 @@ function renderSummary(s) {
   $('kpi-rating').textContent = r.average === null || r.average === undefined ? '–' : r.average.toFixed(2);
   $('kpi-rating-note').textContent = `满分 5 分 · 差评 ${fmt(r.negative)} 条`;
   $('kpi-overdue').textContent = fmt(s.overdueCases);
+  // 待送达: cases of the period decided with a result whose results have not reached the resident yet
+  const awaiting = (s.efficiency || []).reduce((sum, d) => sum + (d.awaitingDelivery || 0), 0);
+  $('kpi-awaiting-delivery').textContent = fmt(awaiting);
 }
 
 function horizontalBars(id, stats, color, seriesName) {

@@ -25,10 +25,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -223,6 +228,42 @@ class ResultDeliveryApiTest extends ApiTest {
         given().auth().oauth2(owner).get("/api/v1/submissions/{id}", counter).then()
                 .body("timeline.step[-1]", equalTo("delivered"))
                 .body("timeline.comment[-1]", equalTo("已在窗口领取办理结果"));
+    }
+
+    @Test
+    void ofConcurrentDeliveriesOneWinsAndConcurrentPrintsCountOnce() throws Exception {
+        String owner = Citizens.newMobileCitizen();
+        String reviewer = Staff.token(Staff.REVIEWER_HRSS);
+        String id = apply(owner, "counter", null);
+        String caseId = approvedWithResult(owner, reviewer, id);
+        List<Integer> statuses = concurrently(4, () -> deliver(reviewer, id, caseId, Map.of("method", "counter"))
+                .extract().statusCode());
+        assertThat(statuses).containsOnly(200, 409).filteredOn(st -> st == 200).hasSize(1);
+        given().auth().oauth2(owner).get("/api/v1/submissions/{id}", id).then()
+                .body("timeline.findAll { it.step == 'delivered' }.size()", equalTo(1));
+
+        String admin = Staff.token(Staff.ADMIN);
+        KioskSimulator kiosk = KioskSimulator.register(admin);
+        String resident = kiosk.citizenToken(IdNumberFixtures.next(), "丙");
+        String printed = apply(resident, "kiosk_print", null);
+        String printedCase = approvedWithResult(resident, reviewer, printed);
+        Map<String, Object> print = Map.of("submissionId", printed, "caseId", printedCase);
+        assertThat(concurrently(4, () -> print(resident, kiosk.id(), print).extract().statusCode()))
+                .containsOnly(200);
+        assertThat(printEvents(kiosk.id())).isEqualTo(1);
+    }
+
+    static List<Integer> concurrently(int n, Callable<Integer> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(java.util.Collections.nCopies(n, call))) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
