@@ -362,6 +362,9 @@ function renderSummary(s) {
   $('kpi-rating').textContent = r.average === null || r.average === undefined ? '–' : r.average.toFixed(2);
   $('kpi-rating-note').textContent = `满分 5 分 · 差评 ${fmt(r.negative)} 条`;
   $('kpi-overdue').textContent = fmt(s.overdueCases);
+  // 待送达: cases of the period decided with a result whose results have not reached the resident yet
+  const awaiting = (s.efficiency || []).reduce((sum, d) => sum + (d.awaitingDelivery || 0), 0);
+  $('kpi-awaiting-delivery').textContent = fmt(awaiting);
 }
 
 function horizontalBars(id, stats, color, seriesName) {
@@ -496,7 +499,7 @@ function renderEfficiency(rows) {
     tr.dataset.department = d.department;
     tr.append(cell(d.label), cell(fmt(d.received)), cell(fmt(d.completed)), cell(rate(d.completionRate)),
       cell(fmt(d.onTime)), cell(rate(d.onTimeRate)), cell(fmt(d.overdue), d.overdue > 0 ? 'pill pill-offline' : null),
-      cell(fmt(d.withdrawn)), cell(fmt(d.awaitingSupplement)));
+      cell(fmt(d.withdrawn)), cell(fmt(d.awaitingSupplement)), cell(fmt(d.awaitingDelivery)));
     return tr;
   }));
   const received = rows.reduce((a, d) => a + d.received, 0);

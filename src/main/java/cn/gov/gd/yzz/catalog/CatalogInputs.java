@@ -42,7 +42,8 @@ public final class CatalogInputs {
             @NotNull @Valid Fee fee,
             @NotEmpty List<@NotNull Channel> channels,
             @NotNull List<@NotNull Hardware> hardware,
-            @NotNull JsonNode formSchema) {
+            @NotNull JsonNode formSchema,
+            @Size(min = 1) List<@NotNull DeliveryMethod> deliveryMethods) {
     }
 
     public record ThemeInput(

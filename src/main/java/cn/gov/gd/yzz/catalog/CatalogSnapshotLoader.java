@@ -102,7 +102,8 @@ class CatalogSnapshotLoader {
                     itemAliases.stream().map(ItemKeys.Alias::text).toList(), ref, kind, kind.label(), item.legalBasis,
                     parse(item.materials, MATERIALS), item.statutoryLimitDays, item.promisedLimitDays,
                     new Fee(item.feeCharged, item.feeDescription), channels, hardware, parseTree(item.formSchema),
-                    themesByItem.getOrDefault(item.code, List.of()), item.updatedAt));
+                    themesByItem.getOrDefault(item.code, List.of()), item.updatedAt,
+                    Arrays.stream(item.deliveryMethods).map(DeliveryMethod::fromWire).toList()));
             searchKeys.add(ItemKeys.of(item.name, item.code, item.pinyinFull, item.pinyinInitials, itemAliases));
         }
 

@@ -58,7 +58,7 @@ public final class CatalogViews {
     public record ServiceDetail(String code, String name, List<String> aliases, DepartmentRef department,
             ServiceKind kind, String kindLabel, String legalBasis, List<Material> materials, int statutoryLimitDays,
             int promisedLimitDays, Fee fee, List<Channel> channels, List<Hardware> hardware, JsonNode formSchema,
-            List<ThemeRef> themes, OffsetDateTime updatedAt) {
+            List<ThemeRef> themes, OffsetDateTime updatedAt, List<DeliveryMethod> deliveryMethods) {
     }
 
     public record ThemeSummary(String code, String name, String description, int itemCount,

@@ -84,6 +84,11 @@ public class CatalogWriter {
         item.channels = input.channels().stream().distinct().map(Channel::wire).toArray(String[]::new);
         item.hardware = input.hardware().stream().distinct().map(Hardware::wire).toArray(String[]::new);
         item.formSchema = write(input.formSchema());
+        // an input that names no delivery methods keeps what the item offers (every method for a new item)
+        if (input.deliveryMethods() != null || item.deliveryMethods == null) {
+            item.deliveryMethods = (input.deliveryMethods() == null ? DeliveryMethod.ALL : input.deliveryMethods())
+                    .stream().distinct().map(DeliveryMethod::wire).toArray(String[]::new);
+        }
         item.pinyinFull = pinyin.fullText();
         item.pinyinInitials = pinyin.initialsText();
         item.updatedAt = OffsetDateTime.now();

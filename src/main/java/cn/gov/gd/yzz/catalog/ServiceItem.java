@@ -48,6 +48,11 @@ public class ServiceItem extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] hardware;
 
+    /** The delivery methods offered ({@link DeliveryMethod} wire forms). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "delivery_methods")
+    public String[] deliveryMethods;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "form_schema")
     public String formSchema;

@@ -13,7 +13,8 @@
  * of the content, equal on every instance; every change is audited and validated (form schemas are valid JSON
  * Schema 2020-12, aliases short visible text without repeats).
  *
- * <p>Callers: {@code submission} (items, forms, time limits), {@code transaction} (department of an item),
+ * <p>Callers: {@code submission} (items, forms, time limits, the delivery methods an item offers:
+ * {@code DeliveryMethod}), {@code transaction} (department of an item),
  * {@code stats}, {@code rating}, {@code kiosk} (hardware). Depends on {@code audit} and {@code common}; reads the
  * {@code txn_daily} rollup itself for item use ({@code ItemPopularity}), since {@code transaction} depends on it.
  */

@@ -12,7 +12,7 @@
  * its key revokes every token bound to it (at once on this instance, within the state cache TTL on others), and
  * re-enabling does not revive them.
  *
- * <p>Callers: {@code transaction} (placement of a kiosk's events), {@code submission}, {@code stats}. Depends on
+ * <p>Callers: {@code transaction} (placement of a kiosk's events), {@code submission}, {@code result}, {@code stats}. Depends on
  * {@code identity}, {@code catalog}, {@code audit}, {@code common}.
  */
 package cn.gov.gd.yzz.kiosk;

@@ -56,12 +56,13 @@ final class StatsCsv {
         line(csv, "差评数", Long.toString(summary.ratings().negative()));
         // efficiency supervision (效能) as a second table, one line per department, after an empty line
         csv.append("\r\n");
-        line(csv, "部门代码", "部门", "收件数", "办结数", "按时办结数", "超期数", "撤回数", "待补正数", "办结率",
+        line(csv, "部门代码", "部门", "收件数", "办结数", "按时办结数", "超期数", "撤回数", "待补正数", "待送达数", "办结率",
                 "按时办结率");
         for (DepartmentEfficiency row : summary.efficiency()) {
             line(csv, row.department(), row.label(), Long.toString(row.received()), Long.toString(row.completed()),
                     Long.toString(row.onTime()), Long.toString(row.overdue()), Long.toString(row.withdrawn()),
-                    Long.toString(row.awaitingSupplement()), rate(row.completionRate()), rate(row.onTimeRate()));
+                    Long.toString(row.awaitingSupplement()), Long.toString(row.awaitingDelivery()),
+                    rate(row.completionRate()), rate(row.onTimeRate()));
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -80,6 +80,7 @@ public class StatsService {
                 rows.stream().map(EfficiencyFigures.DepartmentEfficiency::department).toList());
         return rows.stream().map(r -> new DepartmentEfficiency(r.department(), names.get(r.department()),
                 r.received(), r.completed(), r.onTime(), r.overdue(), r.withdrawn(), r.awaitingSupplement(),
+                r.awaitingDelivery(),
                 rate(r.completed(), r.received()), rate(r.onTime(), r.completed()))).toList();
     }
 

@@ -30,6 +30,7 @@ public final class StatsViews {
      * {@code completionRate} = completed / received (办结率), {@code onTimeRate} = onTime / completed (按时办结率).
      */
     public record DepartmentEfficiency(String department, String label, long received, long completed, long onTime,
-            long overdue, long withdrawn, long awaitingSupplement, Double completionRate, Double onTimeRate) {
+            long overdue, long withdrawn, long awaitingSupplement, long awaitingDelivery, Double completionRate,
+            Double onTimeRate) {
     }
 }

@@ -35,6 +35,10 @@ public class CaseEvent extends PanacheEntityBase {
 
     public String comment;
 
+    /** A step that does not move the case (a result attached, the delivery); null for a move. */
+    @Convert(converter = CaseStep.WireColumn.class)
+    public CaseStep step;
+
     static CaseEvent of(UUID caseId, CaseStatus status, String actor, String role, String comment) {
         CaseEvent event = new CaseEvent();
         event.caseId = caseId;

@@ -23,7 +23,8 @@ public class EfficiencyFigures {
      * {@code received_on} day and as completed or withdrawn on the China day of its {@code decided_at}. Overdue: a
      * case completed in the period after its due date, or a case received in the period still open past its due date
      * today, unless it waits for a supplement (its time limit is paused; its due date moves when it is answered).
-     * Awaiting a supplement: a case received in the period that waits for the resident now.
+     * Awaiting a supplement: a case received in the period that waits for the resident now. Awaiting delivery: a case
+     * received in the period, decided with a result (its results are ready), not delivered yet now.
      */
     private static final String PER_DEPARTMENT = """
             SELECT d.code,
@@ -35,12 +36,14 @@ public class EfficiencyFigures {
                     AS overdue,
                 count(c.id) FILTER (WHERE c.status = :withdrawn AND c.decided_on BETWEEN :from AND :to) AS withdrawn,
                 count(c.id) FILTER (WHERE c.status = :waiting AND c.received_on BETWEEN :from AND :to)
-                    AS awaiting_supplement
+                    AS awaiting_supplement,
+                count(c.id) FILTER (WHERE c.result_ready_at IS NOT NULL AND c.delivered_at IS NULL
+                    AND c.received_on BETWEEN :from AND :to) AS awaiting_delivery
             FROM department d
             LEFT JOIN (
-                SELECT id, department_code, status, received_on, due_date, decided_on,
+                SELECT id, department_code, status, received_on, due_date, decided_on, result_ready_at, delivered_at,
                     status = ANY (:decided) AND decided_on BETWEEN :from AND :to AS completed
-                FROM (SELECT id, department_code, status, received_on, due_date,
+                FROM (SELECT id, department_code, status, received_on, due_date, result_ready_at, delivered_at,
                           (decided_at AT TIME ZONE 'Asia/Shanghai')::date AS decided_on
                       FROM submission_case
                       WHERE received_on BETWEEN :from AND :to OR (decided_at >= :start AND decided_at < :end)) dated
@@ -52,7 +55,7 @@ public class EfficiencyFigures {
 
     /** One department's figures; the rates are the statistics' to compute. */
     public record DepartmentEfficiency(String department, long received, long completed, long onTime, long overdue,
-            long withdrawn, long awaitingSupplement) {
+            long withdrawn, long awaitingSupplement, long awaitingDelivery) {
     }
 
     private final Jdbc jdbc;
@@ -77,7 +80,7 @@ public class EfficiencyFigures {
                 .bind("withdrawn", CaseStatus.WITHDRAWN.wire())
                 .bind("waiting", CaseStatus.SUPPLEMENT_REQUESTED.wire());
         return jdbc.list(sql, row -> new DepartmentEfficiency(row.getString(1), row.getLong(2), row.getLong(3),
-                row.getLong(4), row.getLong(5), row.getLong(6), row.getLong(7)));
+                row.getLong(4), row.getLong(5), row.getLong(6), row.getLong(7), row.getLong(8)));
     }
 
     private static String[] wires(List<CaseStatus> states) {

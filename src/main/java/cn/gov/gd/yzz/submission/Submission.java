@@ -1,7 +1,9 @@
 package cn.gov.gd.yzz.submission;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.gov.gd.yzz.catalog.DeliveryMethod;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -50,4 +52,12 @@ public class Submission extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** How the applicant receives the results; the postal address only for {@code post}, encrypted. */
+    @Convert(converter = DeliveryMethodColumn.class)
+    @Column(name = "delivery_method")
+    public DeliveryMethod deliveryMethod;
+
+    @Column(name = "delivery_address")
+    public byte[] deliveryAddress;
 }

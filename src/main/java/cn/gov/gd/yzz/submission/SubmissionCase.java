@@ -1,6 +1,7 @@
 package cn.gov.gd.yzz.submission;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.gov.gd.yzz.catalog.DeliveryMethod;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -64,6 +65,30 @@ public class SubmissionCase extends PanacheEntityBase {
     /** Working days of finished pauses: added to the time limit when the due date is counted again. */
     @Column(name = "paused_days")
     public int pausedDays;
+
+    /** Results attached ({@code result} package) and delivery (送达): see {@link CaseDeliveries}. */
+    @Column(name = "result_count")
+    public int resultCount;
+
+    /** When the results became the resident's: the case decided with at least one result. */
+    @Column(name = "result_ready_at")
+    public OffsetDateTime resultReadyAt;
+
+    @Column(name = "delivered_at")
+    public OffsetDateTime deliveredAt;
+
+    @Convert(converter = DeliveryMethodColumn.class)
+    @Column(name = "delivered_how")
+    public DeliveryMethod deliveredHow;
+
+    @Column(name = "delivered_by")
+    public String deliveredBy;
+
+    @Column(name = "delivery_kiosk_id")
+    public String deliveryKioskId;
+
+    @Column(name = "postal_tracking")
+    public String postalTracking;
 
     @Version
     public long version;

@@ -8,6 +8,7 @@ import cn.gov.gd.yzz.common.Caller;
 import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.common.Roles;
+import cn.gov.gd.yzz.identity.PersonalDataCipher;
 import cn.gov.gd.yzz.kiosk.Kiosk;
 import cn.gov.gd.yzz.submission.SubmissionViews.SubmissionCreate;
 import cn.gov.gd.yzz.submission.SubmissionViews.SubmissionView;
@@ -19,6 +20,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -54,9 +57,12 @@ public class SubmissionCreation {
     private final ObjectMapper json;
 
     private final SubmissionMetrics metrics;
+    private final PersonalDataCipher cipher;
 
     SubmissionCreation(SubmissionTargets targets, WorkingCalendar calendar, TransactionRecorder transactions,
-            SubmissionViewAssembler views, EntityManager em, ObjectMapper json, Clock clock, SubmissionMetrics metrics) {
+            SubmissionViewAssembler views, EntityManager em, ObjectMapper json, Clock clock, SubmissionMetrics metrics,
+            PersonalDataCipher cipher) {
+        this.cipher = cipher;
         this.metrics = metrics;
         this.clock = clock;
         this.targets = targets;
@@ -73,6 +79,7 @@ public class SubmissionCreation {
         UUID citizen = UUID.fromString(caller.subject());
         Channel channel = caller.kiosk().isPresent() ? Channel.KIOSK : Channel.MOBILE;
         List<ServiceDetail> items = targets.checkedItems(request, channel);
+        DeliveryChoices.Choice delivery = DeliveryChoices.checked(request, items);
         String hash = requestHash(request);
 
         Optional<Outcome> replay = replay(citizen, idempotencyKey, hash);
@@ -87,9 +94,10 @@ public class SubmissionCreation {
         for (int attempt = 0; ; attempt++) {
             int inserted = em.createNativeQuery("""
                     INSERT INTO submission (id, tracking_number, citizen_id, service_code, theme_code, channel, kiosk_id,
-                        assisted_by, form_data, idempotency_key, request_hash, created_at)
+                        assisted_by, form_data, idempotency_key, request_hash, created_at, delivery_method,
+                        delivery_address)
                     VALUES (:id, :tracking, :citizen, :service, :theme, :channel, :kiosk, :assisted, CAST(:form AS jsonb),
-                        :key, :hash, :created)
+                        :key, :hash, :created, :deliveryMethod, :deliveryAddress)
                     ON CONFLICT DO NOTHING
                     """)
                     .setParameter("id", id)
@@ -104,6 +112,11 @@ public class SubmissionCreation {
                     .setParameter("key", idempotencyKey)
                     .setParameter("hash", hash)
                     .setParameter("created", now)
+                    .setParameter("deliveryMethod", delivery.method().wire())
+                    .unwrap(NativeQuery.class)
+                    // typed: a null of unknown type would be bound as text, which a bytea column refuses
+                    .setParameter("deliveryAddress", delivery.address() == null ? null
+                            : cipher.encrypt(delivery.address()), StandardBasicTypes.BINARY)
                     .executeUpdate();
             if (inserted == 1) {
                 break;
@@ -166,6 +179,13 @@ public class SubmissionCreation {
             canonical.put("serviceCode", request.serviceCode());
             canonical.put("themeCode", request.themeCode());
             canonical.put("formData", json.treeToValue(request.formData(), Object.class));
+            // only when given, so that the keys of requests made before delivery choices keep their hash
+            if (request.deliveryMethod() != null) {
+                canonical.put("deliveryMethod", request.deliveryMethod().wire());
+            }
+            if (request.deliveryAddress() != null) {
+                canonical.put("deliveryAddress", request.deliveryAddress());
+            }
             byte[] bytes = canonicalJson.writeValueAsBytes(canonical);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {

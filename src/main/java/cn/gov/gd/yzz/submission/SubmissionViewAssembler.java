@@ -6,7 +6,9 @@ import cn.gov.gd.yzz.document.DocumentView;
 import cn.gov.gd.yzz.document.SubmissionDocuments;
 import cn.gov.gd.yzz.identity.Citizens;
 import cn.gov.gd.yzz.identity.Citizens.CitizenView;
+import cn.gov.gd.yzz.identity.PersonalDataCipher;
 import cn.gov.gd.yzz.submission.SubmissionViews.CaseView;
+import cn.gov.gd.yzz.submission.SubmissionViews.DeliveryView;
 import cn.gov.gd.yzz.submission.SubmissionViews.SubmissionView;
 import cn.gov.gd.yzz.submission.SubmissionViews.SupplementView;
 import cn.gov.gd.yzz.submission.SubmissionViews.TimelineEntry;
@@ -34,8 +36,12 @@ class SubmissionViewAssembler {
     private final SubmissionDocuments documents;
     private final Citizens citizens;
 
-    SubmissionViewAssembler(CatalogService catalog, SubmissionDocuments documents, Citizens citizens, Clock clock) {
+    private final PersonalDataCipher cipher;
+
+    SubmissionViewAssembler(CatalogService catalog, SubmissionDocuments documents, Citizens citizens, Clock clock,
+            PersonalDataCipher cipher) {
         this.citizens = citizens;
+        this.cipher = cipher;
         this.clock = clock;
         this.catalog = catalog;
         this.documents = documents;
@@ -59,7 +65,7 @@ class SubmissionViewAssembler {
         Map<UUID, List<TimelineEntry>> timelines = shownCases.isEmpty() ? Map.of()
                 : CaseEvent.<CaseEvent>list("caseId in ?1", Sort.by("at").and("id"), shownCases).stream()
                         .collect(Collectors.groupingBy(e -> e.caseId, Collectors.mapping(
-                                e -> new TimelineEntry(e.at, e.status, e.actorRole, e.comment), Collectors.toList())));
+                                e -> new TimelineEntry(e.at, e.status, e.actorRole, e.comment, e.step), Collectors.toList())));
         Map<UUID, List<DocumentView>> documentsBySubmission = documents.ofSubmissions(ids);
         Map<UUID, List<SupplementView>> supplements = shownCases.isEmpty() ? Map.of()
                 : CaseSupplement.<CaseSupplement>list("caseId in ?1", Sort.by("requestedAt").and("id"), shownCases)
@@ -94,9 +100,14 @@ class SubmissionViewAssembler {
         boolean overdue = allCases.stream().anyMatch(c -> overdue(c, today));
         List<TimelineEntry> timeline = caseViews.stream().flatMap(c -> c.timeline().stream())
                 .sorted(Comparator.comparing(TimelineEntry::at)).toList();
+        List<DeliveryView> deliveries = allCases.stream().filter(c -> shown(c, onlyDepartment))
+                .map(c -> new DeliveryView(c.id, c.departmentCode, s.deliveryMethod, c.resultCount, c.resultReadyAt,
+                        c.deliveredAt, c.deliveredHow, c.deliveryKioskId, c.postalTracking))
+                .toList();
         return new SubmissionView(s.id, s.trackingNumber, s.serviceCode, s.themeCode, status, s.channel, s.kioskId,
-                s.assistedBy, applicant, s.createdAt, due, provisional, overdue, theme ? caseViews : List.of(), timeline, documents,
-                caseViews.stream().flatMap(c -> supplements.getOrDefault(c.id(), List.of()).stream()).toList());
+                s.assistedBy, applicant, s.createdAt, due, provisional, overdue, theme ? caseViews : List.of(), timeline,
+                documents, caseViews.stream().flatMap(c -> supplements.getOrDefault(c.id(), List.of()).stream()).toList(),
+                s.deliveryMethod, s.deliveryAddress == null ? null : cipher.decrypt(s.deliveryAddress), deliveries);
     }
 
     private static boolean shown(SubmissionCase c, Optional<String> onlyDepartment) {

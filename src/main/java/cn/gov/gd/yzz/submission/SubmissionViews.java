@@ -1,6 +1,7 @@
 package cn.gov.gd.yzz.submission;
 
 import cn.gov.gd.yzz.catalog.CatalogViews.DepartmentRef;
+import cn.gov.gd.yzz.catalog.DeliveryMethod;
 import cn.gov.gd.yzz.common.FreeText;
 import cn.gov.gd.yzz.document.DocumentView;
 import cn.gov.gd.yzz.identity.Citizens.CitizenView;
@@ -20,8 +21,17 @@ public final class SubmissionViews {
     private SubmissionViews() {
     }
 
+    /**
+     * A new application; {@code deliveryMethod} is how the applicant receives the results (default: electronic when
+     * every item offers it), {@code deliveryAddress} the postal address, required for {@code post} only.
+     */
     public record SubmissionCreate(@Size(max = 40) String serviceCode, @Size(max = 40) String themeCode,
-            @NotNull JsonNode formData) {
+            @NotNull JsonNode formData, DeliveryMethod deliveryMethod,
+            @FreeText @Size(max = 300) String deliveryAddress) {
+
+        public SubmissionCreate(String serviceCode, String themeCode, JsonNode formData) {
+            this(serviceCode, themeCode, formData, null, null);
+        }
     }
 
     public record TransitionRequest(
@@ -46,7 +56,18 @@ public final class SubmissionViews {
             OffsetDateTime answeredAt, String answerComment, List<String> amendedFields, Integer waitedWorkingDays) {
     }
 
-    public record TimelineEntry(OffsetDateTime at, CaseStatus status, String actorRole, String comment) {
+    /** A move of a case ({@code step} null) or a step that leaves its status: a result attached, the delivery. */
+    public record TimelineEntry(OffsetDateTime at, CaseStatus status, String actorRole, String comment,
+            CaseStep step) {
+    }
+
+    /**
+     * The results and delivery of one case: how many result documents the applicant can get, since when
+     * ({@code resultReadyAt}: decided with a result), and how and when they were delivered.
+     */
+    public record DeliveryView(UUID caseId, String departmentCode, DeliveryMethod method, int results,
+            OffsetDateTime resultReadyAt, OffsetDateTime deliveredAt, DeliveryMethod deliveredHow, String kioskId,
+            String postalTrackingNumber) {
     }
 
     public record CaseView(UUID id, DepartmentRef department, List<String> serviceCodes, CaseStatus status,
@@ -54,8 +75,9 @@ public final class SubmissionViews {
     }
 
     public record SubmissionView(UUID id, String trackingNumber, String serviceCode, String themeCode, String status,
-            String channel, String kioskId, String assistedBy, CitizenView applicant, OffsetDateTime createdAt, LocalDate dueDate,
-            boolean dueDateProvisional, boolean overdue, List<CaseView> cases, List<TimelineEntry> timeline, List<DocumentView> documents,
-            List<SupplementView> supplements) {
+            String channel, String kioskId, String assistedBy, CitizenView applicant, OffsetDateTime createdAt,
+            LocalDate dueDate, boolean dueDateProvisional, boolean overdue, List<CaseView> cases,
+            List<TimelineEntry> timeline, List<DocumentView> documents, List<SupplementView> supplements,
+            DeliveryMethod deliveryMethod, String deliveryAddress, List<DeliveryView> deliveries) {
     }
 }

@@ -28,9 +28,11 @@ public class SubmissionWorkflow {
     private final SupplementRequests supplements;
 
     private final SubmissionMetrics metrics;
+    private final CaseDeliveries deliveries;
 
     SubmissionWorkflow(SubmissionReads reads, SubmissionViewAssembler views, AuditLog audit, CaseMoves moves,
-            SupplementRequests supplements, SubmissionMetrics metrics) {
+            SupplementRequests supplements, SubmissionMetrics metrics, CaseDeliveries deliveries) {
+        this.deliveries = deliveries;
         this.metrics = metrics;
         this.reads = reads;
         this.views = views;
@@ -60,6 +62,8 @@ public class SubmissionWorkflow {
         if (to == CaseStatus.SUPPLEMENT_REQUESTED) {
             supplements.open(target, caller.subject(), request);
         }
+        // a decision with results attached makes them the applicant's; without, they become so when one is attached
+        deliveries.decided(target);
         moves.flush();
         audit.record("submission.transition", "submission", id.toString());
         if (to.decided()) {

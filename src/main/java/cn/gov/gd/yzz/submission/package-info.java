@@ -9,7 +9,10 @@
  * ({@code SubmissionFigures}); supplements ({@code SupplementRequests} for the reviewer's request,
  * {@code SupplementAnswers} for the applicant's answer, {@code SupplementExpiry} for the deadline job, table
  * {@code case_supplement}) and withdrawal ({@code Withdrawals}); every move of a case goes through
- * {@code CaseMoves}.
+ * {@code CaseMoves}. The delivery method chosen at submission ({@code DeliveryChoices}) and the case's side of results
+ * and delivery ({@code CaseDeliveries}: the count of results, when they became the applicant's, the one delivery, the
+ * timeline steps, the CDI events {@code ResultReady} and {@code DeliveryDone} fired synchronously inside the
+ * transaction) for the {@code result} package.
  *
  * <p>Invariants: the same {@code Idempotency-Key} and body answer the original submission, another body 409; a case
  * moves only along {@code CaseStatus}'s transitions, concurrent moves do not both win (optimistic version); the
@@ -23,10 +26,12 @@
  * named, of the case's own items, under a lock of the submission row (a theme's cases share one form); each case is
  * a transaction event of its department, committed with it; a citizen sees only their own
  * submissions, a reviewer only their department's cases, a specialist those they assisted, anyone else 404; staff
- * reads are audited.
+ * reads are audited; a case's results are delivered at most once (one conditional update), only by the method the
+ * applicant chose, only once a decided case has a result; the postal address is stored encrypted.
  *
  * <p>Depends on {@code calendar}, {@code document}, {@code transaction}, {@code kiosk}, {@code catalog},
- * {@code identity} (the applicant's name and masked ID number in a view), {@code audit}, {@code common}; implements {@code document}'s {@code SubmissionAccess} port. Callers: {@code rating},
- * {@code stats}.
+ * {@code identity} (the applicant's name and masked ID number in a view, the address cipher), {@code audit},
+ * {@code common}; implements {@code document}'s {@code SubmissionAccess} port. Callers: {@code rating},
+ * {@code stats}, {@code receipt}, {@code result}.
  */
 package cn.gov.gd.yzz.submission;

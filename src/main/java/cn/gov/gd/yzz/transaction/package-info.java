@@ -12,7 +12,8 @@
  * token the kiosk holds (issued after the kiosk's last disable or key rotation) or by the id of a resident who opened
  * a session at that kiosk since then.
  *
- * <p>Callers: {@code submission} (a case is a transaction of kind {@code submission}), {@code stats}, {@code rating}.
+ * <p>Callers: {@code submission} (a case is a transaction of kind {@code submission}), {@code result} (a kiosk's
+ * print of a case's results is one of kind {@code print}), {@code stats}, {@code rating}.
  * Depends on {@code kiosk}, {@code catalog}, {@code common}.
  */
 package cn.gov.gd.yzz.transaction;

@@ -47,7 +47,7 @@ class CatalogChangeTest extends ApiTest {
                 new Fee(item.getBoolean("fee.charged"), item.getString("fee.description")),
                 item.getList("channels", String.class).stream().map(Channel::fromWire).toList(),
                 item.getList("hardware", String.class).stream().map(Hardware::fromWire).toList(),
-                json.valueToTree(item.getMap("formSchema"))));
+                json.valueToTree(item.getMap("formSchema")), null));
 
         given().header("If-None-Match", before).get("/api/v1/services/MARKET_REGULATION-001").then().statusCode(200);
         assertThat(etagOf("/api/v1/services/MARKET_REGULATION-001")).isNotEqualTo(before);

@@ -328,6 +328,8 @@ class DashboardBrowserTest extends ApiTest {
         assertThat(text("#kpi-transactions").replace(",", "")).isEqualTo(summary.getString("transactions"));
         assertThat(text("#kpi-residents").replace(",", "")).isEqualTo(summary.getString("residentsServed"));
         assertThat(text("#kpi-kiosks")).isEqualTo(summary.getInt("kiosksOnline") + " / " + summary.getInt("kiosksTotal"));
+        assertThat(text("#kpi-awaiting-delivery").replace(",", "")).isEqualTo(Long.toString(
+                summary.<Number>getList("efficiency.awaitingDelivery").stream().mapToLong(Number::longValue).sum()));
 
         // the kiosk register, admins only
         assertThat(page.isVisible("#kiosk-section")).isTrue();

@@ -92,8 +92,8 @@ class EfficiencyStatsApiTest extends ApiTest {
         String csv = new String(given().auth().oauth2(reviewer).queryParam("from", MONDAY.toString())
                 .queryParam("to", FRIDAY.toString()).get("/api/v1/stats/summary.csv").then().statusCode(200)
                 .extract().asByteArray(), StandardCharsets.UTF_8);
-        assertThat(csv).contains("\r\n部门代码,部门,收件数,办结数,按时办结数,超期数,撤回数,待补正数,办结率,按时办结率\r\n")
-                .contains("\r\nHRSS," + own.getString("efficiency[0].label") + ",6,3,2,2,1,1,0.5000,0.6667\r\n");
+        assertThat(csv).contains("\r\n部门代码,部门,收件数,办结数,按时办结数,超期数,撤回数,待补正数,待送达数,办结率,按时办结率\r\n")
+                .contains("\r\nHRSS," + own.getString("efficiency[0].label") + ",6,3,2,2,1,1,0,0.5000,0.6667\r\n");
     }
 
     private static JsonPath summary(String token) {
