@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,8 +29,8 @@ import org.jboss.logging.Logger;
 import org.jose4j.lang.JoseException;
 
 /**
- * Cases in every state on first start (submitted, accepted, waiting for a supplement, supplemented, approved,
- * rejected, withdrawn, and a theme whose departments are at different steps), so the dashboard and the API show
+ * Cases in every state on first start (submitted, accepted, waiting for a supplement, supplemented, approved
+ * with a result awaiting delivery or delivered, rejected, withdrawn, and a theme whose departments are at different steps), so the dashboard and the API show
  * the whole journey at once. They are made through the service's own HTTP API once it listens, as the mini-app and
  * the reviewers' client would make them, so every rule, timeline entry and count is the real one. Runs only when
  * no submission exists yet; a failure ends it with one log line and leaves the service as it is.
@@ -51,6 +52,11 @@ public class DemoJourneyLoader {
             TRANSFER, TRANSFER_FORM,
             "TAXATION-005", Map.of("deductionTypes", List.of("赡养老人"), "taxYear", 2026,
                     "declareMethod", "通过扣缴义务人申报"));
+
+    /** A one-page decision letter: what a department's system would attach (its bytes are checked to be a PDF). */
+    private static final byte[] DECISION_PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+            + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+            .getBytes(StandardCharsets.US_ASCII);
 
     private final DemoConfig config;
     private final DemoSigningResource signing;
@@ -129,9 +135,13 @@ public class DemoJourneyLoader {
         post(answerer, "/submissions/" + supplemented + "/supplement",
                 Map.of("formData", Map.of("phone", "13712345678"), "comment", "已更正联系电话"));
 
-        String approved = submission(citizen("刘海燕"), PENSION, PENSION_FORM);
-        move(hrss, approved, "accept", null);
-        move(hrss, approved, "approve", "符合条件，准予办理");
+        // approved with its result: one waits to be printed at the kiosk, one was handed over at the counter
+        decidedWithResult(hrss, create(citizen("刘海燕"), Map.of("serviceCode", PENSION, "formData", PENSION_FORM,
+                "deliveryMethod", "kiosk_print")));
+        String counter = create(citizen("谢永红"), Map.of("serviceCode", PENSION, "formData", PENSION_FORM,
+                "deliveryMethod", "counter"));
+        post(hrss, "/submissions/" + counter + "/cases/" + decidedWithResult(hrss, counter) + "/delivery",
+                Map.of("method", "counter"));
 
         String rejected = submission(citizen("林文辉"), TRANSFER, TRANSFER_FORM);
         move(medical, rejected, "reject", "转出地参保信息与申请不符，请核实后重新申请");
@@ -144,7 +154,25 @@ public class DemoJourneyLoader {
         String theme = create(citizen("曾金凤"), Map.of("themeCode", "EMPLOYMENT", "formData", EMPLOYMENT_FORMS));
         move(hrss, theme, "accept", null);
         requestSupplement(medical, theme, "请补充原参保地出具的参保凭证");
-        return 8;
+        return 9;
+    }
+
+    /** Accepts, attaches the decision letter (a PDF, through the streamed upload) and approves; the case id. */
+    private String decidedWithResult(String reviewer, String id) throws IOException, InterruptedException {
+        String caseId = post(reviewer, "/submissions/" + id + "/transitions", Map.of("action", "accept"))
+                .path("deliveries").path(0).path("caseId").asText();
+        String boundary = "demo-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"decision.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest upload = HttpRequest.newBuilder(URI.create(base + "/submissions/" + id + "/cases/" + caseId
+                        + "/results?kind=decision"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + reviewer)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, DECISION_PDF, tail))).build();
+        answer(upload);
+        move(reviewer, id, "approve", "符合条件，准予办理");
+        return caseId;
     }
 
     private String citizen(String name) throws IOException, InterruptedException {

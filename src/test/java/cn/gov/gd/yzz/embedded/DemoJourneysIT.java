@@ -43,6 +43,15 @@ class DemoJourneysIT {
             assertThat(STATES).as("submissions by status: %s", figures).allSatisfy(
                     state -> assertThat(figures.path(state).asLong()).as(state).isPositive());
 
+            JsonNode hrss = null;
+            for (JsonNode department : demo.get("/api/v1/stats/summary", admin).get("efficiency")) {
+                if (department.path("department").asText().equals("HRSS")) {
+                    hrss = department;
+                }
+            }
+            assertThat(hrss).isNotNull();
+            assertThat(hrss.path("awaitingDelivery").asLong()).as("HRSS efficiency %s", hrss).isPositive();
+
             String reviewer = demo.staffToken("reviewer.hrss", "Review#2026");
             JsonNode waiting = demo.get("/api/v1/submissions?status=supplement_requested", reviewer).get("items");
             assertThat(waiting.size()).isPositive();
