@@ -172,6 +172,11 @@ class ChannelDeliveryApiTest extends ApiTest {
         given().auth().oauth2(admin).get("/api/v1/admin/notifications/health").then().statusCode(200)
                 .body("channels.channel", org.hamcrest.Matchers.contains("inbox", "sms", "miniapp"))
                 .body("channels[1].configured", org.hamcrest.Matchers.equalTo(true));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("yzz_notification_deliveries_total{channel=\"sms\",outcome=\"dead_lettered\"}")
+                .contains("yzz_notification_deliveries_total{channel=\"sms\",outcome=\"failed\"}")
+                .contains("yzz_notification_pending{channel=\"sms\"}")
+                .contains("yzz_notification_oldest_pending_age_seconds{channel=\"inbox\"}");
     }
 
     @Test

@@ -5,10 +5,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import cn.gov.gd.yzz.calendar.WorkingCalendar;
 import cn.gov.gd.yzz.support.ApiTest;
 import cn.gov.gd.yzz.support.Applications;
 import cn.gov.gd.yzz.support.Citizens;
 import cn.gov.gd.yzz.support.Staff;
+import cn.gov.gd.yzz.support.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -17,6 +19,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The outbox and the in-app inbox, through the API: what a resident and a reviewer are told, once each, in order. */
@@ -37,6 +41,20 @@ class InboxApiTest extends ApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    DeadlineWarnings warnings;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     static ValidatableResponse transition(String token, String id, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType("application/json").body(body)
@@ -140,6 +158,42 @@ class InboxApiTest extends ApiTest {
 
         transition(reviewer, id, Map.of("action", "accept")).statusCode(200);
         assertThat(notifications(id, "accepted")).isEqualTo(1);
+    }
+
+    @Test
+    void aResidentIsRemindedOnceOfASupplementDeadlineHoweverManyJobsRun() throws Exception {
+        String owner = Citizens.newMobileCitizen();
+        String reviewer = Staff.token(Staff.REVIEWER_HRSS);
+        LocalDate requested = LocalDate.of(2026, 12, 10);
+        clock.set(requested);
+        String id = Applications.pensionCheck(owner);
+        transition(reviewer, id, Map.of("action", "request-supplement", "comment", "请补充户口簿",
+                "materials", List.of("户口簿首页"))).statusCode(200);
+        LocalDate deadline = calendar.addWorkingDays(requested, 20);
+        clock.set(deadline.minusDays(4));
+        warnings.warnDue();
+        assertThat(notifications(id, "supplement_deadline_approaching")).isZero();
+
+        clock.set(deadline.minusDays(2));
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> job = () -> {
+                start.await();
+                return warnings.warnDue();
+            };
+            for (Future<Integer> f : pool.invokeAll(List.of(job, job))) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        warnings.warnDue();
+        assertThat(notifications(id, "supplement_deadline_approaching")).isEqualTo(1);
+        dispatcher.dispatchPass();
+        JsonPath messages = inbox(owner, "");
+        assertThat(messages.getString("items[0].kind")).isEqualTo("supplement_deadline_approaching");
+        assertThat(messages.getString("items[0].body")).contains(deadline.toString());
     }
 
     long notifications(String submissionId, String kind) throws Exception {
