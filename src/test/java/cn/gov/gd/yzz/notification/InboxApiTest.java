@@ -161,6 +161,38 @@ class InboxApiTest extends ApiTest {
     }
 
     @Test
+    void aPoorRatingTellsTheReviewersAndTheirAnswerTellsTheResident() {
+        String owner = Citizens.newMobileCitizen();
+        String reviewer = Staff.token(Staff.REVIEWER_HRSS);
+        String id = Applications.pensionCheck(owner);
+        transition(reviewer, id, Map.of("action", "accept")).statusCode(200);
+        transition(reviewer, id, Map.of("action", "approve", "comment", "准予")).statusCode(200);
+        given().auth().oauth2(owner).contentType("application/json")
+                .body(Map.of("score", 1, "comment", "等太久了，电话13800138000"))
+                .post("/api/v1/submissions/{id}/rating", id).then().statusCode(201);
+        dispatcher.dispatchPass();
+        JsonPath department = inbox(reviewer, "?size=100");
+        String tracking = inbox(owner, "").getString("items[0].trackingNumber");
+        int index = department.getList("items.trackingNumber").indexOf(tracking);
+        assertThat(index).isNotNegative();
+        assertThat(department.getString("items[" + index + "].kind")).isEqualTo("follow_up_opened");
+        // the comment is not in the message: no phone number reaches the reviewers through it
+        assertThat(department.getString("items[" + index + "].body")).contains(tracking)
+                .doesNotContain("13800138000").doesNotContain("等太久");
+
+        String followUp = given().auth().oauth2(reviewer).queryParam("size", 100).get("/api/v1/ratings/follow-ups")
+                .then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.trackingNumber == '" + tracking + "' }.id");
+        given().auth().oauth2(reviewer).contentType("application/json")
+                .body(Map.of("type", "reply", "text", "已电话回访"))
+                .post("/api/v1/ratings/follow-ups/{id}/answer", followUp).then().statusCode(200);
+        dispatcher.dispatchPass();
+        JsonPath mine = inbox(owner, "");
+        assertThat(mine.getString("items[0].kind")).isEqualTo("follow_up_answered");
+        assertThat(mine.getString("items[0].body")).contains(tracking).contains("回复");
+    }
+
+    @Test
     void aResidentIsRemindedOnceOfASupplementDeadlineHoweverManyJobsRun() throws Exception {
         String owner = Citizens.newMobileCitizen();
         String reviewer = Staff.token(Staff.REVIEWER_HRSS);
