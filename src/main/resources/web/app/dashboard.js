@@ -293,6 +293,9 @@ async function refresh() {
     if (kiosks) {
       renderKiosks(kiosks);
     }
+    if (isAdmin()) {
+      loadNotificationHealth();
+    }
     setStatus(`统计区间 ${range.from} 至 ${range.to}`);
     document.body.dataset.state = 'ready';
     document.body.dataset.range = `${range.from}/${range.to}`;
@@ -305,6 +308,23 @@ async function refresh() {
     document.body.dataset.state = 'error';
   } finally {
     $('range-apply').disabled = false;
+  }
+}
+
+// Delivery health of the notification channels (admin): its own request, so that a failure leaves the figures above.
+const CHANNEL_LABELS = { inbox: '站内信', sms: '短信', miniapp: '小程序订阅消息' };
+
+async function loadNotificationHealth() {
+  try {
+    const health = await apiJson('/api/v1/admin/notifications/health');
+    const rows = health.channels.map((c) => `<tr data-channel="${escapeHtml(c.channel)}">`
+      + `<td>${escapeHtml(CHANNEL_LABELS[c.channel] || c.channel)}</td>`
+      + `<td>${c.configured ? '是' : '未配置'}</td><td>${fmt(c.pending)}</td><td>${fmt(c.failing)}</td>`
+      + `<td>${fmt(c.deadLettered)}</td><td>${c.pending > 0 ? `${fmt(c.oldestPendingAgeSeconds)} 秒前` : '–'}</td></tr>`);
+    document.querySelector('#notification-table tbody').innerHTML = rows.join('');
+    $('notification-section').hidden = false;
+  } catch (e) {
+    $('notification-section').hidden = true;
   }
 }
 

@@ -16,6 +16,7 @@ import cn.gov.gd.yzz.submission.SubmissionCase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -39,8 +40,10 @@ public class FollowUps {
     private final CatalogService catalog;
     private final AuditLog audit;
     private final EntityManager em;
+    private final Event<FollowUpAnswered> answeredEvents;
 
-    FollowUps(CatalogService catalog, AuditLog audit, EntityManager em) {
+    FollowUps(CatalogService catalog, AuditLog audit, EntityManager em, Event<FollowUpAnswered> answeredEvents) {
+        this.answeredEvents = answeredEvents;
         this.catalog = catalog;
         this.audit = audit;
         this.em = em;
@@ -97,6 +100,7 @@ public class FollowUps {
             throw ProblemException.conflict("already-answered", "This follow-up was already answered");
         }
         audit.record("rating.follow-up.answer", "rating_follow_up", id.toString());
+        answeredEvents.fire(FollowUpAnswered.of(followUp, request.type()));
         return views(List.of(followUp), LocalDate.now(ChinaTime.ZONE)).get(0);
     }
 

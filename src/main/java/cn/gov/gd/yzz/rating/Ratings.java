@@ -11,7 +11,9 @@ import cn.gov.gd.yzz.rating.RatingViews.RatingRequest;
 import cn.gov.gd.yzz.rating.RatingViews.RatingView;
 import cn.gov.gd.yzz.submission.SubmissionCase;
 import cn.gov.gd.yzz.submission.SubmissionReads;
+import cn.gov.gd.yzz.submission.Submission;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -37,7 +39,11 @@ public class Ratings {
     private final RatingConfig config;
     private final EntityManager em;
 
-    Ratings(SubmissionReads submissions, WorkingCalendar calendar, RatingConfig config, EntityManager em) {
+    private final Event<FollowUpOpened> opened;
+
+    Ratings(SubmissionReads submissions, WorkingCalendar calendar, RatingConfig config, EntityManager em,
+            Event<FollowUpOpened> opened) {
+        this.opened = opened;
         this.submissions = submissions;
         this.calendar = calendar;
         this.config = config;
@@ -110,7 +116,7 @@ public class Ratings {
                     ? "This submission was already rated" : "This transaction was already rated");
         }
         if (Scores.negative(score)) {
-            openFollowUps(id, subject.departments(), day);
+            openFollowUps(id, subject, day, score);
         }
         return new RatingView(score, Scores.label(score), comment, tags, false, now);
     }
@@ -132,9 +138,11 @@ public class Ratings {
                 """).bind("day", day).bind("score", score).bind("scopes", scopes.toArray(String[]::new)));
     }
 
-    private void openFollowUps(UUID ratingId, List<String> departments, LocalDate today) {
+    private void openFollowUps(UUID ratingId, Subject subject, LocalDate today, int score) {
         LocalDate due = calendar.addWorkingDays(today, config.followUpDays());
-        for (String department : departments) {
+        String tracking = subject.submissionId() == null ? null
+                : Submission.<Submission>findById(subject.submissionId()).trackingNumber;
+        for (String department : subject.departments()) {
             RatingFollowUp followUp = new RatingFollowUp();
             followUp.id = UUID.randomUUID();
             followUp.ratingId = ratingId;
@@ -143,6 +151,8 @@ public class Ratings {
             followUp.dueDate = due;
             followUp.createdAt = OffsetDateTime.now();
             followUp.persist();
+            // observers (notifications) write in this transaction
+            opened.fire(new FollowUpOpened(followUp.id, department, subject.submissionId(), tracking, score, due));
         }
     }
 }

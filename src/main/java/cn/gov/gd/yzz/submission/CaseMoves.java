@@ -3,6 +3,7 @@ package cn.gov.gd.yzz.submission;
 import cn.gov.gd.yzz.calendar.WorkingCalendar;
 import cn.gov.gd.yzz.common.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import java.time.LocalDate;
@@ -22,8 +23,10 @@ class CaseMoves {
     private final WorkingCalendar calendar;
     private final EntityManager em;
     private final Clock clock;
+    private final Event<CaseMoved> moved;
 
-    CaseMoves(WorkingCalendar calendar, EntityManager em, Clock clock) {
+    CaseMoves(WorkingCalendar calendar, EntityManager em, Clock clock, Event<CaseMoved> moved) {
+        this.moved = moved;
         this.calendar = calendar;
         this.em = em;
         this.clock = clock;
@@ -36,9 +39,13 @@ class CaseMoves {
                 "A case that is " + from.wire() + " cannot be moved by '" + action + "'"));
     }
 
-    /** Moves the case and writes its timeline entry; the caller flushes (see {@link #flush}). */
+    /**
+     * Moves the case, writes its timeline entry and fires {@link CaseMoved}; the caller flushes (see {@link #flush}).
+     * A supplement request is opened before the move, so that the event carries its deadline and materials.
+     */
     CaseStatus move(SubmissionCase c, String action, String actor, String role, String comment) {
         CaseStatus to = target(c, action);
+        CaseStatus from = c.status;
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (c.status == CaseStatus.SUPPLEMENT_REQUESTED) {
             endPause(c, action, actor, comment, now);
@@ -50,6 +57,8 @@ class CaseMoves {
         CaseEvent event = CaseEvent.of(c.id, to, actor, role, comment);
         event.at = now;
         event.persist();
+        // observers (notifications) write in this transaction: a move rolled back tells nobody
+        moved.fire(CaseMoved.of(c, from, actor, role, comment));
         return to;
     }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -92,6 +93,10 @@ public class SubmissionCase extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** What a supplement request opened in this transaction names as missing, for {@link CaseMoved} (not a column). */
+    @Transient
+    String[] openedMaterials = new String[0];
 
     /** The status (the field itself is typed too; kept for the callers that read it this way). */
     public CaseStatus caseStatus() {

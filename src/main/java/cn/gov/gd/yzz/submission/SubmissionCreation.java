@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.query.NativeQuery;
@@ -58,11 +59,13 @@ public class SubmissionCreation {
 
     private final SubmissionMetrics metrics;
     private final PersonalDataCipher cipher;
+    private final Event<SubmissionReceived> received;
 
     SubmissionCreation(SubmissionTargets targets, WorkingCalendar calendar, TransactionRecorder transactions,
             SubmissionViewAssembler views, EntityManager em, ObjectMapper json, Clock clock, SubmissionMetrics metrics,
-            PersonalDataCipher cipher) {
+            PersonalDataCipher cipher, Event<SubmissionReceived> received) {
         this.cipher = cipher;
+        this.received = received;
         this.metrics = metrics;
         this.clock = clock;
         this.targets = targets;
@@ -133,6 +136,7 @@ public class SubmissionCreation {
 
         Kiosk kiosk = kioskId == null ? null : Kiosk.findById(kioskId);
         List<TransactionRecorder.Event> events = new ArrayList<>();
+        List<SubmissionReceived.ReceivedCase> received = new ArrayList<>();
         for (Map.Entry<String, List<ServiceDetail>> department : SubmissionTargets.byDepartment(items).entrySet()) {
             SubmissionCase c = new SubmissionCase();
             c.id = UUID.randomUUID();
@@ -149,12 +153,16 @@ public class SubmissionCreation {
             c.createdAt = now;
             c.persist();
             CaseEvent.of(c.id, CaseStatus.SUBMITTED, caller.subject(), Roles.CITIZEN, null).persist();
+            received.add(new SubmissionReceived.ReceivedCase(c.id, c.departmentCode, List.of(c.serviceCodes)));
             // each department's case is one transaction (办件) of that department
             events.add(new TransactionRecorder.Event(c.id, now, TransactionKind.SUBMISSION, c.serviceCodes[0], c.departmentCode,
                     kioskId, kiosk == null ? null : kiosk.town, kiosk == null ? null : kiosk.village, citizen,
                     specialist));
         }
         transactions.record(events);
+        // observers (notifications) write in this transaction
+        this.received.fire(new SubmissionReceived(id, Submission.<Submission>findById(id).trackingNumber, citizen,
+                request.serviceCode(), request.themeCode(), received));
         em.flush();
         events.forEach(e -> metrics.created(e.departmentCode()));
         return new Outcome(views.view(Submission.findById(id), Optional.empty()), true);

@@ -58,10 +58,10 @@ public class SubmissionWorkflow {
                     "A comment is required to " + request.action())
                     .withErrors(List.of(Problem.FieldError.pointer("/comment", "required for " + request.action()))));
         }
-        moves.move(target, request.action(), caller.subject(), Roles.REVIEWER, blankToNull(request.comment()));
         if (to == CaseStatus.SUPPLEMENT_REQUESTED) {
             supplements.open(target, caller.subject(), request);
         }
+        moves.move(target, request.action(), caller.subject(), Roles.REVIEWER, blankToNull(request.comment()));
         // a decision with results attached makes them the applicant's; without, they become so when one is attached
         deliveries.decided(target);
         moves.flush();

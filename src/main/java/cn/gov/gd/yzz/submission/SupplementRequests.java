@@ -39,6 +39,7 @@ class SupplementRequests {
         s.comment = request.comment().strip();
         s.deadline = c.supplementDeadline;
         s.persist();
+        c.openedMaterials = s.materials;
     }
 
     private static String[] strings(List<String> values) {
