@@ -56,7 +56,9 @@ class SmsSender implements ChannelSender {
         body.put("params", values);
         body.put("text", "【" + sms.sender() + "】" + text.body());
         Outcome outcome = http.post(sms.url().get(), d.id(), sms.accessKey(), sms.secret(), body);
-        LOG.infof("sms %s (%s) to %s, attempt %d: %s", d.id(), d.kind().wire(), PhoneBook.mask(phone.get()),
+        // one line per delivered SMS; a failed attempt is the dispatcher's line (this one only at debug level)
+        LOG.logf(outcome.result() == Result.DELIVERED ? Logger.Level.INFO : Logger.Level.DEBUG,
+                "sms %s (%s) to %s, attempt %d: %s", d.id(), d.kind().wire(), PhoneBook.mask(phone.get()),
                 d.attempts(), outcome.result() == Result.DELIVERED ? "delivered" : outcome.reason());
         return outcome;
     }
