@@ -3,6 +3,7 @@ package cn.gov.gd.yzz.notification;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.jboss.logging.Logger;
  * {@code yzz_notification_oldest_pending_age_seconds{channel}}, re-read after every dispatcher pass (a scrape never
  * queries the database). Labels: three channels, three outcomes.
  */
+// created at start, so the gauges exist (at zero) before the first dispatcher pass: alert rules read them
+@Startup
 @ApplicationScoped
 class NotificationMetrics {
 
