@@ -1,5 +1,7 @@
 package cn.gov.gd.yzz.common;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,9 +13,11 @@ import org.jboss.logging.MDC;
 /**
  * Puts the request's ids in the log context (MDC) before anything else handles it, so that every line logged for the
  * request, on the I/O thread or a worker, carries them: {@code requestId} (the client's {@code X-Request-Id} when it
- * is a short token, else a new one) and {@code traceId} (the W3C {@code traceparent}'s trace id when the client or a
- * proxy sent one, else a new one). The trace id is also the incident id of a 500 answer. {@code role},
- * {@code kioskId} and {@code problemCode} are added once known.
+ * is a short token, else a new one) and {@code traceId}: the trace id of the request's span (OpenTelemetry, which
+ * continues a W3C {@code traceparent} the client or a proxy sent), or, with tracing off, that {@code traceparent}'s
+ * trace id, else a new one. The trace id is also the incident id of a 500 answer, so that an operator finds the
+ * incident's log lines and its exported trace by the id the resident quotes. {@code role}, {@code kioskId} and
+ * {@code problemCode} are added once known.
  */
 @ApplicationScoped
 public class RequestLogContext {
@@ -34,15 +38,26 @@ public class RequestLogContext {
             String requestId = ctx.request().getHeader("X-Request-Id");
             MDC.put(REQUEST_ID, requestId != null && CLIENT_REQUEST_ID.matcher(requestId).matches()
                     ? requestId : newId(16));
-            MDC.put(TRACE_ID, traceIdOf(ctx.request().getHeader("traceparent")));
+            String spans = activeTraceId();
+            MDC.put(TRACE_ID, spans != null ? spans : traceIdOf(ctx.request().getHeader("traceparent")));
             ctx.next();
         }, Integer.MAX_VALUE);
     }
 
-    /** The trace id of the current request, or a new one outside a request. */
+    /** The trace id of the active span, else of the current request, else a new one (outside a request). */
     public static String traceId() {
+        String spans = activeTraceId();
+        if (spans != null) {
+            return spans;
+        }
         Object id = MDC.get(TRACE_ID);
         return id == null ? newId(16) : id.toString();
+    }
+
+    /** The active span's trace id; null without one (tracing off, or outside a traced request). */
+    static String activeTraceId() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? span.getTraceId() : null;
     }
 
     /** The caller's role and kiosk, once the token is verified. Existing values stay (a token inside a body). */

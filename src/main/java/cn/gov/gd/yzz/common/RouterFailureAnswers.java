@@ -6,7 +6,6 @@ import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,7 +36,8 @@ public class RouterFailureAnswers {
             status = 500;
         }
         if (status >= 500) {
-            String incident = UUID.randomUUID().toString();
+            // the request's trace id, as for the REST layer's 500 answers (ProblemMappers)
+            String incident = RequestLogContext.traceId();
             LOG.errorf(ctx.failure(), "unexpected failure in the HTTP layer, incident %s", incident);
             answers.send(ctx, new ProblemException(Problem.of(500, "internal-error", "Internal error",
                     "The request failed on our side; quote incident " + incident + " when reporting it")));

@@ -6,9 +6,12 @@
  * {@code DatabaseOutages}: 503 with {@code Retry-After}, one log line per interval). The edge's input rules: request
  * bodies read strictly ({@code RequestBodyJson}: no duplicate keys, no coerced numbers), text without control
  * characters in bodies and parameters ({@code TextRules}, {@code ParameterTextFilter}, {@code FreeText});
- * {@code Location} headers as paths ({@code Locations}).
+ * {@code Location} headers as paths ({@code Locations}). Operability: the request's ids in the log context
+ * ({@code RequestLogContext}), JSON log lines, security events, and which spans are traced and exported
+ * ({@code TraceSampling}, {@code TraceExportSwitch}).
  *
  * <p>Invariants: depends on no feature package (ArchitectureTest); no answer carries a stack trace, SQL, a class name
- * or a path; an unexpected failure answers 500 with an incident id that is also in the log, a database outage 503.
+ * or a path; an unexpected failure answers 500 with an incident id that is the request's trace id (in the log and
+ * the exported trace), a database outage 503.
  */
 package cn.gov.gd.yzz.common;

@@ -1,0 +1,39 @@
+package cn.gov.gd.yzz.common;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingResult;
+import io.quarkus.arc.Unremovable;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * Which spans are recorded: every request's trace whole (the caller's sampling decision in its {@code traceparent}
+ * is followed), but no JDBC statement or object-store call that belongs to no request. Those are the migrations and
+ * demo data at start, the pool's validation and the periodic jobs' queries: thousands of one-span traces that would
+ * drown the requests' traces in the collector. They still get a trace id, which is what the log needs.
+ */
+@Singleton
+@Unremovable
+public class TraceSampling implements Sampler {
+
+    private static final Sampler REQUESTS = Sampler.parentBased(Sampler.alwaysOn());
+
+    @Override
+    public SamplingResult shouldSample(Context parent, String traceId, String name, SpanKind kind,
+            Attributes attributes, List<LinkData> links) {
+        if (kind == SpanKind.CLIENT && !Span.fromContext(parent).getSpanContext().isValid()) {
+            return SamplingResult.drop();
+        }
+        return REQUESTS.shouldSample(parent, traceId, name, kind, attributes, links);
+    }
+
+    @Override
+    public String getDescription() {
+        return "ParentBased{root=AlwaysOn except CLIENT spans outside a trace}";
+    }
+}
