@@ -280,6 +280,34 @@ class ResultDeliveryApiTest extends ApiTest {
     }
 
     @Test
+    void theAssistingSpecialistReadsTheResultsOtherSpecialistsDoNot() {
+        String admin = Staff.token(Staff.ADMIN);
+        KioskSimulator kiosk = KioskSimulator.register(admin, Staff.SPECIALIST);
+        String resident = given().auth().oauth2(kiosk.deviceToken()).contentType("application/json")
+                .body(Map.of("attestation", kiosk.attestation(IdNumberFixtures.next(), "丁", 0.97, Staff.SPECIALIST)))
+                .post("/api/v1/kiosks/{id}/citizen-sessions", kiosk.id()).then().statusCode(201)
+                .extract().path("accessToken");
+        String reviewer = Staff.token(Staff.REVIEWER_HRSS);
+        String id = apply(resident, "counter", null);
+        String caseId = approvedWithResult(resident, reviewer, id);
+        String specialist = Staff.token(Staff.SPECIALIST);
+        given().auth().oauth2(specialist).get("/api/v1/submissions/{id}/cases/{caseId}/results", id, caseId).then()
+                .statusCode(200).body("size()", equalTo(1)).body("[0].kind", equalTo("licence"));
+        List<Map<String, Object>> audit = given().auth().oauth2(admin).queryParam("subjectType", "case")
+                .queryParam("action", "result.list").queryParam("size", 100).get("/api/v1/admin/audit").then()
+                .statusCode(200).extract().jsonPath().getList("items");
+        assertThat(audit).anySatisfy(e -> assertThat(e).containsEntry("subjectId", caseId)
+                .containsEntry("actor", Staff.SPECIALIST));
+        // another specialist, a reviewer of another department and another resident see nothing
+        assertProblem(given().auth().oauth2(Staff.token("specialist.pengzhai"))
+                .get("/api/v1/submissions/{id}/cases/{caseId}/results", id, caseId).then(), 404, "not-found");
+        assertProblem(given().auth().oauth2(Staff.token(Staff.REVIEWER_MEDICAL))
+                .get("/api/v1/submissions/{id}/cases/{caseId}/results", id, caseId).then(), 404, "not-found");
+        assertProblem(given().auth().oauth2(Citizens.newMobileCitizen())
+                .get("/api/v1/submissions/{id}/cases/{caseId}/results", id, caseId).then(), 404, "not-found");
+    }
+
+    @Test
     void ofConcurrentDeliveriesOneWinsAndConcurrentPrintsCountOnce() throws Exception {
         String owner = Citizens.newMobileCitizen();
         String reviewer = Staff.token(Staff.REVIEWER_HRSS);
