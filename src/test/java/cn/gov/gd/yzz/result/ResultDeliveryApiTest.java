@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import cn.gov.gd.yzz.catalog.CatalogChanged;
 import cn.gov.gd.yzz.support.ApiTest;
 import cn.gov.gd.yzz.support.Citizens;
 import cn.gov.gd.yzz.support.IdNumberFixtures;
@@ -19,11 +20,13 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +56,9 @@ class ResultDeliveryApiTest extends ApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Event<CatalogChanged> catalogChanged;
 
     @AfterEach
     void realTimeAgain() {
@@ -114,6 +120,7 @@ class ResultDeliveryApiTest extends ApiTest {
         transition(reviewer, id, Map.of("action", "accept")).statusCode(200);
 
         // a result must be a PDF by its bytes; the applicant sees nothing before the decision
+        assertProblem(attach(reviewer, id, caseId, "decision", PNG, "image/png"), 415, "unsupported-media-type");
         assertProblem(attach(reviewer, id, caseId, "decision", PNG, "application/pdf"), 415, "unsupported-media-type");
         assertProblem(attach(Staff.token(Staff.REVIEWER_MEDICAL), id, caseId, "decision", RESULT_PDF,
                 "application/pdf"), 404, "not-found");
@@ -228,6 +235,76 @@ class ResultDeliveryApiTest extends ApiTest {
         given().auth().oauth2(owner).get("/api/v1/submissions/{id}", counter).then()
                 .body("timeline.step[-1]", equalTo("delivered"))
                 .body("timeline.comment[-1]", equalTo("已在窗口领取办理结果"));
+    }
+
+    @Test
+    void anApplicationChoosesOnlyAMethodItsItemOffers() throws Exception {
+        Map<String, Object> item = new HashMap<>();
+        item.put("code", "AGRICULTURE-917");
+        item.put("name", "农机购置补贴证明");
+        item.put("department", "AGRICULTURE");
+        item.put("kind", "public_service");
+        item.put("legalBasis", "《农业机械化促进法》");
+        item.put("materials", List.of(Map.of("name", "居民身份证", "required", true, "form", "original", "copies", 1)));
+        item.put("statutoryLimitDays", 10);
+        item.put("promisedLimitDays", 3);
+        item.put("fee", Map.of("charged", false, "description", "不收费"));
+        item.put("channels", List.of("kiosk", "mobile"));
+        item.put("hardware", List.of("id_card_reader"));
+        item.put("formSchema", Map.of("type", "object"));
+        item.put("deliveryMethods", List.of("counter", "kiosk_print"));
+        given().auth().oauth2(Staff.token(Staff.ADMIN)).contentType("application/json").body(item)
+                .put("/api/v1/admin/services/AGRICULTURE-917").then().statusCode(201)
+                .body("deliveryMethods", contains("counter", "kiosk_print"));
+        given().get("/api/v1/services/HRSS-008").then().statusCode(200)
+                .body("deliveryMethods", contains("electronic", "kiosk_print", "counter", "post"));
+
+        try {
+            String owner = Citizens.newMobileCitizen();
+            assertProblem(given().auth().oauth2(owner).contentType("application/json")
+                    .header("Idempotency-Key", "res-" + UUID.randomUUID())
+                    .body(Map.of("serviceCode", "AGRICULTURE-917", "formData", Map.of(), "deliveryMethod", "post",
+                            "deliveryAddress", "广东省惠州市博罗县杨村镇某村 1 号"))
+                    .post("/api/v1/submissions").then(), 400, "delivery-method-not-offered");
+        } finally {
+            // other tests count the reference catalog: leave it as it was (nothing refers to the item)
+            sql("DELETE FROM service_item WHERE code = 'AGRICULTURE-917'");
+            catalogChanged.fire(new CatalogChanged("test", "cleanup"));
+        }
+    }
+
+    private void sql(String statement) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate(statement);
+        }
+    }
+
+    @Test
+    void theAssistingSpecialistReadsTheResultsOtherSpecialistsDoNot() {
+        String admin = Staff.token(Staff.ADMIN);
+        KioskSimulator kiosk = KioskSimulator.register(admin, Staff.SPECIALIST);
+        String resident = given().auth().oauth2(kiosk.deviceToken()).contentType("application/json")
+                .body(Map.of("attestation", kiosk.attestation(IdNumberFixtures.next(), "丁", 0.97, Staff.SPECIALIST)))
+                .post("/api/v1/kiosks/{id}/citizen-sessions", kiosk.id()).then().statusCode(201)
+                .extract().path("accessToken");
+        String reviewer = Staff.token(Staff.REVIEWER_HRSS);
+        String id = apply(resident, "counter", null);
+        String caseId = approvedWithResult(resident, reviewer, id);
+        String specialist = Staff.token(Staff.SPECIALIST);
+        given().auth().oauth2(specialist).get("/api/v1/submissions/{id}/cases/{caseId}/results", id, caseId).then()
+                .statusCode(200).body("size()", equalTo(1)).body("[0].kind", equalTo("licence"));
+        List<Map<String, Object>> audit = given().auth().oauth2(admin).queryParam("subjectType", "case")
+                .queryParam("action", "result.list").queryParam("size", 100).get("/api/v1/admin/audit").then()
+                .statusCode(200).extract().jsonPath().getList("items");
+        assertThat(audit).anySatisfy(e -> assertThat(e).containsEntry("subjectId", caseId)
+                .containsEntry("actor", Staff.SPECIALIST));
+        // another specialist, a reviewer of another department and another resident see nothing
+        assertProblem(given().auth().oauth2(Staff.token("specialist.pengzhai"))
+                .get("/api/v1/submissions/{id}/cases/{caseId}/results", id, caseId).then(), 404, "not-found");
+        assertProblem(given().auth().oauth2(Staff.token(Staff.REVIEWER_MEDICAL))
+                .get("/api/v1/submissions/{id}/cases/{caseId}/results", id, caseId).then(), 404, "not-found");
+        assertProblem(given().auth().oauth2(Citizens.newMobileCitizen())
+                .get("/api/v1/submissions/{id}/cases/{caseId}/results", id, caseId).then(), 404, "not-found");
     }
 
     @Test
