@@ -59,6 +59,26 @@ public class Document extends PanacheEntityBase {
         return document;
     }
 
+    /**
+     * A document streamed into the store ({@link StreamedFiles}); it counts from when its last byte was stored, as a
+     * completed presigned upload does.
+     */
+    static Document uploaded(UUID submissionId, StreamedFiles.StoredFile file, String uploadedBy) {
+        Document document = new Document();
+        document.id = UUID.randomUUID();
+        document.submissionId = submissionId;
+        document.objectKey = file.objectKey();
+        document.fileName = file.fileName();
+        document.contentType = file.contentType();
+        document.uploadedBy = uploadedBy;
+        document.size = file.size();
+        document.sha256 = file.sha256();
+        document.status = DocumentStatus.UPLOADED;
+        document.createdAt = OffsetDateTime.now();
+        document.completedAt = document.createdAt;
+        return document;
+    }
+
     public DocumentView view() {
         return new DocumentView(id, fileName, contentType, size, sha256, status, createdAt);
     }

@@ -2,16 +2,9 @@ package cn.gov.gd.yzz.document;
 
 import cn.gov.gd.yzz.common.Caller;
 import cn.gov.gd.yzz.common.ProblemException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -26,15 +19,15 @@ public class DocumentUploads {
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     private final ObjectStore store;
-    private final DocumentTypes types;
     private final UploadRules rules;
     private final DocumentMetrics metrics;
+    private final StreamedFiles files;
 
-    DocumentUploads(ObjectStore store, DocumentTypes types, UploadRules rules, DocumentMetrics metrics) {
+    DocumentUploads(ObjectStore store, UploadRules rules, DocumentMetrics metrics, StreamedFiles files) {
         this.metrics = metrics;
         this.store = store;
-        this.types = types;
         this.rules = rules;
+        this.files = files;
     }
 
     public DocumentView upload(Caller caller, UUID submissionId, String contentType, Long contentLength,
@@ -64,30 +57,10 @@ public class DocumentUploads {
 
     private Document store(Caller caller, UUID submissionId, InputStream part, String fileName, String declared)
             throws IOException {
-        byte[] prefix = part.readNBytes(DocumentTypes.PREFIX);
-        String detected = types.detect(prefix);
-        rules.checkType(detected, declared);
-        MessageDigest sha256 = UploadRules.sha256();
-        LimitedInputStream limited = new LimitedInputStream(
-                new SequenceInputStream(new ByteArrayInputStream(prefix), part), rules.maxSize());
-        Document document = Document.begun(submissionId, fileName, detected, caller.subject());
-        try {
-            store.put(document.objectKey, detected, new DigestInputStream(limited, sha256));
-        } catch (LimitedInputStream.TooLarge e) {
-            throw rules.tooLarge();
-        }
-        document.size = limited.count();
-        document.sha256 = HexFormat.of().formatHex(sha256.digest());
-        document.status = DocumentStatus.UPLOADED;
-        // stored when the last byte is: the time a document counts from, as for a completed presigned upload
-        document.createdAt = OffsetDateTime.now();
-        document.completedAt = document.createdAt;
-        try {
-            QuarkusTransaction.requiringNew().run(document::persist);
-        } catch (RuntimeException e) {
-            store.removeQuietly(document.objectKey);
-            throw e;
-        }
-        return document;
+        return files.store(part, fileName, declared, rules.allowedTypes(), file -> {
+            Document document = Document.uploaded(submissionId, file, caller.subject());
+            document.persist();
+            return document;
+        });
     }
 }

@@ -1,7 +1,5 @@
 package cn.gov.gd.yzz.document;
 
-import cn.gov.gd.yzz.common.Problem;
-import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.common.StreamedBody;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +11,7 @@ import java.io.SequenceInputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Locale;
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -68,16 +66,15 @@ public class StreamedFiles {
         }
     }
 
-    private <T> T store(InputStream part, String fileName, String declared, Set<String> allowedTypes,
+    /**
+     * Streams one file part into the store: the type by its first bytes, the size limit and the digest on the way; then
+     * records it in a transaction of its own, removing the object if that fails. The one path of every upload.
+     */
+    <T> T store(InputStream part, String fileName, String declared, Collection<String> allowedTypes,
             Recorder<T> recorder) throws IOException {
         byte[] prefix = part.readNBytes(DocumentTypes.PREFIX);
         String detected = types.detect(prefix);
-        if (!allowedTypes.contains(detected)) {
-            throw unsupported("The file's bytes are " + detected + "; allowed: " + allowedTypes);
-        }
-        if (declared != null && !declared.toLowerCase(Locale.ROOT).startsWith(detected)) {
-            throw unsupported("The file was declared as " + declared + " but its bytes are " + detected);
-        }
+        rules.checkType(detected, declared, allowedTypes);
         MessageDigest sha256 = UploadRules.sha256();
         LimitedInputStream limited = new LimitedInputStream(
                 new SequenceInputStream(new ByteArrayInputStream(prefix), part), rules.maxSize());
@@ -95,10 +92,6 @@ public class StreamedFiles {
             store.removeQuietly(key);
             throw e;
         }
-    }
-
-    private static ProblemException unsupported(String detail) {
-        return new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported document type", detail));
     }
 
     /** Returns when the store answers; 503 with {@code Retry-After} otherwise (before an answer starts streaming). */

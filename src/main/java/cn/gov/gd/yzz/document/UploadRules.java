@@ -7,6 +7,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -37,8 +39,13 @@ class UploadRules {
 
     /** The type as the bytes say must be allowed, and agree with the type the client declared, if any. */
     void checkType(String detected, String declared) {
-        if (!config.allowedTypes().contains(detected)) {
-            throw unsupported("The file's bytes are " + detected + "; allowed: " + config.allowedTypes());
+        checkType(detected, declared, config.allowedTypes());
+    }
+
+    /** The same check against another owner's allowed types (a case's result documents). */
+    void checkType(String detected, String declared, Collection<String> allowed) {
+        if (!allowed.contains(detected)) {
+            throw unsupported("The file's bytes are " + detected + "; allowed: " + allowed);
         }
         if (declared != null && !declared.toLowerCase(Locale.ROOT).startsWith(detected)) {
             throw unsupported("The file was declared as " + declared + " but its bytes are " + detected);
@@ -52,6 +59,11 @@ class UploadRules {
             throw unsupported("Documents of type '" + type + "' are not accepted; allowed: " + config.allowedTypes());
         }
         return type;
+    }
+
+    /** The document types a submission's materials may have (by their bytes). */
+    List<String> allowedTypes() {
+        return config.allowedTypes();
     }
 
     long maxSize() {

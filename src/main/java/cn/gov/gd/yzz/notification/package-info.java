@@ -9,7 +9,7 @@
  * ({@code Dispatcher}, {@code DeliveryStore}), the channel adapters ({@code SmsSender}, {@code MiniappSender}), the
  * texts ({@code Templates}, {@code messages/notifications*.properties}), the inbox and preferences endpoints, the
  * supplement deadline reminder job ({@code DeadlineWarnings}), the operators' dead-letter list, retry and health,
- * and {@code ResultNotices} for the result-ready and delivery-done notices (called by observers of issue 17's events).
+ * and {@code ResultNotices} for the result-ready and delivery-done notices (observers of issue 17's events).
  *
  * <p>Invariants: a notification is written in the transaction of the change it tells of, by a synchronous observer,
  * with raw JDBC on that transaction's connection (no Hibernate flush of the caller's half-done change): a change

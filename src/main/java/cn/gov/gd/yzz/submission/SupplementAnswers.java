@@ -65,7 +65,6 @@ class SupplementAnswers {
             em.createNativeQuery("UPDATE submission SET form_data = CAST(:form AS jsonb) WHERE id = :id")
                     .setParameter("form", amendedForm(submission, amendable, answer.formData(), amended))
                     .setParameter("id", submission.id).executeUpdate();
-            em.refresh(submission);
         }
         open.ifPresent(request -> request.amendedFields = amended.toArray(String[]::new));
         String note = answer.comment() == null || answer.comment().isBlank() ? null : answer.comment().strip();
