@@ -5,9 +5,10 @@
 -- batch (a fifth of its run), so the service had to send SET LOCAL plan_cache_mode first: a second round trip per
 -- batch. A PL/pgSQL function keeps its statements' plans for the session and can carry the setting itself.
 --
--- The events not seen before are inserted (the event id's primary key decides, however late or concurrent a repeat
--- arrives) and only those are added to every rollup, in the one statement (so in whatever transaction runs it). They
--- are counted once by all their attributes (a batch of 100 from one kiosk makes a handful of groups) and each rollup
+-- The events not seen before are inserted (the primary key (event_id, day) decides, however late or concurrent a
+-- repeat arrives: a repeat carries its event's occurredAt, hence its day; the log is partitioned by month since V20)
+-- and only those are added to every rollup, in the one statement (so in whatever transaction runs it). They are
+-- counted once by all their attributes (a batch of 100 from one kiosk makes a handful of groups) and each rollup
 -- sums those groups: sorting the events once instead of once per rollup takes half the rollups' cost off every batch.
 -- Each insert takes its rows in key order and the tables are always written in the same order, so concurrent batches
 -- that share events or rollup rows wait for each other instead of deadlocking. Times come as microseconds since
@@ -40,7 +41,7 @@ BEGIN
                 CASE WHEN kiosk_id IS NULL THEN 'mobile' ELSE 'kiosk' END, kiosk_id, town, village, citizen_id,
                 specialist
         FROM batch ORDER BY event_id
-        ON CONFLICT (event_id) DO NOTHING
+        ON CONFLICT (event_id, day) DO NOTHING
         RETURNING transaction_event.day, transaction_event.service_code, transaction_event.department_code,
                 transaction_event.channel, transaction_event.kiosk_id, transaction_event.town,
                 transaction_event.village, transaction_event.citizen_id,

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import cn.gov.gd.yzz.catalog.CatalogChanged;
+import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.support.ApiTest;
 import cn.gov.gd.yzz.support.Citizens;
 import cn.gov.gd.yzz.support.IdNumberFixtures;
@@ -187,6 +188,10 @@ class ResultDeliveryApiTest extends ApiTest {
                     .body("delivery.kioskId", equalTo(kiosk.id()))
                     .body("results.size()", equalTo(1));
         }
+        // the kiosk retries the next day: still the one print (the event keeps the first print's day)
+        clock.set(LocalDate.now(ChinaTime.ZONE).plusDays(1));
+        print(resident, kiosk.id(), print).statusCode(200);
+        clock.reset();
         assertThat(printEvents(kiosk.id())).isEqualTo(1);
         JsonPath stats = given().auth().oauth2(admin).queryParam("groupBy", "kiosk").queryParam("kiosk", kiosk.id())
                 .get("/api/v1/stats/transactions").then().statusCode(200).extract().jsonPath();
