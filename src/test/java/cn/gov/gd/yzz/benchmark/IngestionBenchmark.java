@@ -2,6 +2,7 @@ package cn.gov.gd.yzz.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.gd.yzz.support.IdNumberFixtures;
 import cn.gov.gd.yzz.transaction.TransactionKind;
 import cn.gov.gd.yzz.transaction.TransactionRecorder;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +33,14 @@ import org.junit.jupiter.api.Test;
  * Transaction events through the API in batches of 100 (validation, dedup, attribution, rollups, one database
  * transaction per batch) next to a plain JDBC batch insert of the same rows into a scratch table of the same
  * PostgreSQL, one commit per 100 rows (and, for comparison, the same batch in auto-commit), in one run and with the
- * same number of parallel streams. Prints figures only.
+ * same number of parallel streams. The API runs twice per round: events naming no resident, and events of which 80%
+ * name a resident who opened a session at that kiosk (as at a village kiosk: the resident lookup, the citizen
+ * attribution and {@code resident_day} included). Then the event log is filled with a province-year (20 million
+ * events in the months of last year, with their resident rows) and the API and JDBC rounds run again: ingestion at
+ * an empty and at a full log in the same run. Prints figures only.
+ *
+ * <p>{@code ./mvnw -Pembedded,benchmark verify -Dit.test=IngestionBenchmark} ({@code -Dbench.ingest.full-log-events=0}
+ * skips the full-log rounds).
  */
 @Tag("benchmark")
 class IngestionBenchmark {
@@ -43,7 +51,17 @@ class IngestionBenchmark {
     private static final List<String> KIOSKS = List.of("HP-YM-001", "HP-YM-002", "HP-PZ-001", "HP-DS-001");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Row(UUID id, String service, OffsetDateTime at, String kind) {
+    /** One event; {@code n} is its place in the run, which decides whether it names a resident. */
+    private record Row(UUID id, String service, OffsetDateTime at, String kind, int n) {
+    }
+
+    /** What each round measured, in nanoseconds per path. */
+    private static final class Round {
+        long api;
+        long apiResidents;
+        long jdbc;
+        long autoCommit;
+        long statement;
     }
 
     @Test
@@ -51,6 +69,8 @@ class IngestionBenchmark {
         int events = Integer.getInteger("bench.events", 100_000) / 200 * 200; // whole batches, also in half a round
         int streams = Integer.getInteger("bench.streams", 2);
         int rounds = Integer.getInteger("bench.ingest-rounds", 3);
+        long fullLog = Long.getLong("bench.ingest.full-log-events", 20_000_000L);
+        int residentsPerKiosk = Integer.getInteger("bench.ingest.residents-per-kiosk", 200);
         JitWarmup warmup = JitWarmup.configured("bench.ingest-warmup", "events", 200_000, 6_000_000);
         Path runner = Path.of(System.getProperty("bench.runner", "target/embedded-app/quarkus-app/quarkus-run.jar"));
         Path workDir = Path.of(System.getProperty("bench.work-dir", "target/benchmark"));
@@ -59,6 +79,11 @@ class IngestionBenchmark {
             List<String> kioskTokens = new ArrayList<>();
             for (int k = 0; k < streams; k++) {
                 kioskTokens.add(demo.kioskToken(KIOSKS.get(k % KIOSKS.size())));
+            }
+            List<List<UUID>> residents = new ArrayList<>();
+            for (int k = 0; k < streams; k++) {
+                residents.add(openSessions(demo, KIOSKS.get(k % KIOSKS.size()), kioskTokens.get(k),
+                        residentsPerKiosk));
             }
             String url = service.embeddedServers().getProperty("jdbc.url");
             long self = ProcessHandle.current().pid();
@@ -70,7 +95,11 @@ class IngestionBenchmark {
                             + " kiosk_id varchar(40), town varchar(100), village varchar(100))");
                 }
                 // every path until the JIT compilers of the JVM doing its Java work have settled, as in the field
-                String apiWarmup = warmup.run(service.pid(), n -> api(service.port(), kioskTokens, rows(n), streams));
+                String apiWarmup = warmup.run(service.pid(),
+                        n -> {
+                            api(service.port(), kioskTokens, null, rows(n), streams);
+                            api(service.port(), kioskTokens, residents, rows(n), streams);
+                        });
                 String jdbcWarmup = warmup.run(self, n -> jdbc(url, rows(n), streams, false));
                 String autoCommitWarmup = warmup.run(self, n -> jdbc(url, rows(n), streams, true));
                 String statementWarmup = warmup.run(self, n -> statement(url, rows(n), streams));
@@ -80,61 +109,158 @@ class IngestionBenchmark {
                     empty.execute("TRUNCATE transaction_event, txn_daily, txn_department_day, txn_town_day,"
                             + " txn_town_month, resident_day, bench_event CASCADE");
                 }
-                long apiNanos = 0;
-                long jdbcNanos = 0;
-                long autoCommitNanos = 0;
-                long statementNanos = 0;
                 boolean jitVisible = JitActivity.of(service.pid()).isPresent();
-                long serviceCompilerTicks = 0;
-                long serviceCoreTicks = 0;
-                // the paths take turns, so that a slow spell of this shared machine hits all of them alike; each turn
-                // starts with an untimed run, since a JVM that sat idle while the others ran does not resume at speed
-                int rewarm = events / 2;
-                for (int round = 0; round < rounds; round++) {
-                    api(service.port(), kioskTokens, rows(rewarm), streams);
-                    Optional<JitActivity.Ticks> before = JitActivity.of(service.pid());
-                    apiNanos += api(service.port(), kioskTokens, rows(events), streams);
-                    Optional<JitActivity.Ticks> after = JitActivity.of(service.pid());
-                    if (before.isPresent() && after.isPresent()) {
-                        serviceCoreTicks += after.get().coreTime() - before.get().coreTime();
-                        serviceCompilerTicks += Math.max(0, after.get().compiler() - before.get().compiler());
-                    }
-                    jdbc(url, rows(rewarm), streams, false);
-                    jdbcNanos += jdbc(url, rows(events), streams, false);
-                    jdbc(url, rows(rewarm), streams, true);
-                    autoCommitNanos += jdbc(url, rows(events), streams, true);
-                    statement(url, rows(rewarm), streams);
-                    statementNanos += statement(url, rows(events), streams);
-                }
+                long[] serviceTicks = new long[2]; // core, compiler
+                Round empty = rounds(service, kioskTokens, residents, url, events, rounds, streams, serviceTicks);
                 long counted = counted(jdbc);
-                assertThat(counted).as("rollup agrees with events accepted").isEqualTo(2L * (events + rewarm) * rounds);
-                double apiRate = (double) events * rounds / (apiNanos / 1e9);
-                double jdbcRate = (double) events * rounds / (jdbcNanos / 1e9);
-                double autoCommitRate = (double) events * rounds / (autoCommitNanos / 1e9);
-                double statementRate = (double) events * rounds / (statementNanos / 1e9);
+                assertThat(counted).as("rollup agrees with events accepted")
+                        .isEqualTo(3L * (events + events / 2) * rounds);
                 String compilerShare = !jitVisible ? "n/a" : String.format(Locale.ROOT, "%.1f%%",
-                        100.0 * serviceCompilerTicks / Math.max(1, serviceCoreTicks));
-                String table = String.format(Locale.ROOT, "event ingestion benchmark: %d events x %d rounds, batches of"
-                        + " 100, %d parallel streams each%n"
-                        + "warm-up %s:%n  API %s%n  JDBC %s%n  JDBC auto-commit %s%n  statement %s%n"
-                        + "%-52s %12s%n%-52s %12.0f%n%-52s %12.0f%n%-52s %12.0f%n%-52s %12.0f%n"
-                        + "%-52s %11.0f%%%n%-52s %11.0f%%%n%-52s %11.0f%%%n"
-                        + "service JIT compilers busy during the API rounds: %s of one core%n"
-                        + "rollup check: txn_daily holds exactly the %d events accepted through the API and the"
-                        + " statement%n",
-                        events, rounds, streams, warmup.describe(), apiWarmup, jdbcWarmup, autoCommitWarmup,
-                        statementWarmup, "method", "events/s", "API POST /kiosks/{id}/transactions", apiRate,
-                        "plain JDBC batch insert into a scratch table", jdbcRate,
-                        "  the same, auto-commit (no COMMIT round trip)", autoCommitRate,
-                        "the API's ingestion statement alone over JDBC", statementRate,
-                        "API / JDBC", 100 * apiRate / jdbcRate,
-                        "API / JDBC auto-commit", 100 * apiRate / autoCommitRate,
-                        "ingestion statement / JDBC", 100 * statementRate / jdbcRate, compilerShare, counted);
+                        100.0 * serviceTicks[1] / Math.max(1, serviceTicks[0]));
+                StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "event ingestion benchmark: %d"
+                        + " events x %d rounds, batches of 100, %d parallel streams each, %d residents with a session"
+                        + " per kiosk%nwarm-up %s:%n  API %s%n  JDBC %s%n  JDBC auto-commit %s%n  statement %s%n",
+                        events, rounds, streams, residentsPerKiosk, warmup.describe(), apiWarmup, jdbcWarmup,
+                        autoCommitWarmup, statementWarmup));
+                table.append(figures("at an empty log", empty, events, rounds));
+                table.append(String.format(Locale.ROOT, "service JIT compilers busy during the API rounds: %s of one"
+                        + " core%nrollup check: txn_daily holds exactly the %d events accepted through the API and"
+                        + " the statement%n", compilerShare, counted));
+                if (fullLog > 0) {
+                    long t0 = System.nanoTime();
+                    long held = fillLog(jdbc, fullLog);
+                    table.append(String.format(Locale.ROOT, "%nfilled the log with a province-year: %d events and"
+                            + " %d resident rows in the 12 months of %d (%.0f s)%n", held, held * 4 / 5,
+                            FULL_LOG_YEAR, (System.nanoTime() - t0) / 1e9));
+                    try (Statement truncate = jdbc.createStatement()) {
+                        truncate.execute("TRUNCATE bench_event"); // the scratch table starts empty again
+                    }
+                    Round full = rounds(service, kioskTokens, residents, url, events, rounds, streams,
+                            new long[2]);
+                    table.append(figures("at a full log (a province-year held)", full, events, rounds));
+                    table.append(String.format(Locale.ROOT, "%-52s %11.0f%%%n%-52s %11.0f%%%n%-52s %11.0f%%%n",
+                            "full / empty log: API", 100.0 * empty.api / full.api,
+                            "full / empty log: API, 80% naming a resident", 100.0 * empty.apiResidents / full.apiResidents,
+                            "full / empty log: plain JDBC (the machine's pace)", 100.0 * empty.jdbc / full.jdbc));
+                }
                 System.out.println(table);
                 Files.createDirectories(workDir);
-                Files.writeString(workDir.resolve("ingestion.txt"), table);
+                Files.writeString(workDir.resolve("ingestion.txt"), table.toString());
             }
         }
+    }
+
+    private static final int FULL_LOG_YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
+
+    /**
+     * The paths take turns, so that a slow spell of this shared machine hits all of them alike; each turn starts with
+     * an untimed run, since a JVM that sat idle while the others ran does not resume at speed.
+     */
+    private static Round rounds(ServiceUnderTest service, List<String> tokens, List<List<UUID>> residents, String url,
+            int events, int rounds, int streams, long[] serviceTicks) throws Exception {
+        Round measured = new Round();
+        int rewarm = events / 2;
+        for (int round = 0; round < rounds; round++) {
+            api(service.port(), tokens, null, rows(rewarm), streams);
+            Optional<JitActivity.Ticks> before = JitActivity.of(service.pid());
+            measured.api += api(service.port(), tokens, null, rows(events), streams);
+            api(service.port(), tokens, residents, rows(rewarm), streams);
+            measured.apiResidents += api(service.port(), tokens, residents, rows(events), streams);
+            Optional<JitActivity.Ticks> after = JitActivity.of(service.pid());
+            if (before.isPresent() && after.isPresent()) {
+                serviceTicks[0] += after.get().coreTime() - before.get().coreTime();
+                serviceTicks[1] += Math.max(0, after.get().compiler() - before.get().compiler());
+            }
+            jdbc(url, rows(rewarm), streams, false);
+            measured.jdbc += jdbc(url, rows(events), streams, false);
+            jdbc(url, rows(rewarm), streams, true);
+            measured.autoCommit += jdbc(url, rows(events), streams, true);
+            statement(url, rows(rewarm), streams);
+            measured.statement += statement(url, rows(events), streams);
+        }
+        return measured;
+    }
+
+    private static String figures(String title, Round r, int events, int rounds) {
+        double total = (double) events * rounds;
+        double api = total / (r.api / 1e9);
+        double apiResidents = total / (r.apiResidents / 1e9);
+        double jdbc = total / (r.jdbc / 1e9);
+        double autoCommit = total / (r.autoCommit / 1e9);
+        double statement = total / (r.statement / 1e9);
+        return String.format(Locale.ROOT, "%s:%n%-52s %12s%n%-52s %12.0f%n%-52s %12.0f%n%-52s %12.0f%n%-52s %12.0f%n"
+                + "%-52s %12.0f%n%-52s %11.0f%%%n%-52s %11.0f%%%n%-52s %11.0f%%%n%-52s %11.0f%%%n",
+                title, "method", "events/s", "API POST /kiosks/{id}/transactions", api,
+                "API, 80% of events naming a resident", apiResidents,
+                "plain JDBC batch insert into a scratch table", jdbc,
+                "  the same, auto-commit (no COMMIT round trip)", autoCommit,
+                "the API's ingestion statement alone over JDBC", statement,
+                "API / JDBC", 100 * api / jdbc,
+                "API, 80% naming a resident / JDBC", 100 * apiResidents / jdbc,
+                "API / JDBC auto-commit", 100 * api / autoCommit,
+                "ingestion statement / JDBC", 100 * statement / jdbc);
+    }
+
+    /**
+     * Residents who open a session at the kiosk (ID card and face, signed by the kiosk's demo key), as the residents
+     * its events then name.
+     */
+    private static List<UUID> openSessions(DemoClient demo, String kiosk, String kioskToken, int residents)
+            throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < residents; i++) {
+            String attestation = demo.post("/demo/kiosks/" + kiosk + "/attestation", null,
+                    Map.of("idNumber", IdNumberFixtures.next(), "name", "居民" + i)).get("attestation").asText();
+            ids.add(UUID.fromString(demo.post("/api/v1/kiosks/" + kiosk + "/citizen-sessions", kioskToken,
+                    Map.of("attestation", attestation)).get("citizen").get("id").asText()));
+        }
+        return ids;
+    }
+
+    /**
+     * A province-year in the log: {@code events} rows spread over the 12 months of last year (one statement per
+     * month, each into its month's table, created first), and a resident row for 80% of them, as the ingestion
+     * statement would have left them. Written by SQL directly: only the log's size matters here.
+     */
+    private static long fillLog(Connection jdbc, long events) throws Exception {
+        LocalDate first = LocalDate.of(FULL_LOG_YEAR, 1, 1);
+        try (PreparedStatement months = jdbc.prepareStatement("SELECT event_log_create_months(?, ?)")) {
+            months.setObject(1, first);
+            months.setObject(2, first.plusYears(1).minusDays(1));
+            months.execute();
+        }
+        long perMonth = events / 12;
+        for (int m = 0; m < 12; m++) {
+            LocalDate month = first.plusMonths(m);
+            int days = month.lengthOfMonth();
+            try (PreparedStatement insert = jdbc.prepareStatement("""
+                    INSERT INTO transaction_event (event_id, occurred_at, day, kind, service_code, department_code,
+                            channel, kiosk_id, town, village, citizen_id, specialist)
+                    SELECT gen_random_uuid(), (?::date + (g % ?)::int) + time '10:00', ?::date + (g % ?)::int,
+                           'query', 'HRSS-001', 'HRSS', 'kiosk', 'HP-YM-001', '阳明镇', '阳明社区', NULL, NULL
+                    FROM generate_series(1, ?) g""")) {
+                insert.setObject(1, month);
+                insert.setInt(2, days);
+                insert.setObject(3, month);
+                insert.setInt(4, days);
+                insert.setLong(5, perMonth);
+                insert.execute();
+            }
+            try (PreparedStatement insert = jdbc.prepareStatement("""
+                    INSERT INTO resident_day (day, department_code, citizen_ordinal)
+                    SELECT ?::date + (g % ?)::int, 'HRSS', g::int FROM generate_series(1, ?) g
+                    ON CONFLICT DO NOTHING""")) {
+                insert.setObject(1, month);
+                insert.setInt(2, days);
+                insert.setLong(3, perMonth * 4 / 5);
+                insert.execute();
+            }
+        }
+        try (Statement analyze = jdbc.createStatement()) {
+            analyze.execute("ANALYZE transaction_event");
+            analyze.execute("ANALYZE resident_day");
+        }
+        return perMonth * 12;
     }
 
     private static List<List<Row>> rows(int events) {
@@ -145,7 +271,7 @@ class IngestionBenchmark {
             for (int i = 0; i < 100; i++) {
                 int n = b * 100 + i;
                 batch.add(new Row(UUID.randomUUID(), SERVICES.get(n % SERVICES.size()), base.plusSeconds(n % 40_000),
-                        n % 4 == 0 ? "print" : "query"));
+                        n % 4 == 0 ? "print" : "query", n));
             }
             batches.add(batch);
         }
@@ -157,14 +283,23 @@ class IngestionBenchmark {
      * clock started: a kiosk uploads the batch it buffered, and the client's JSON encoding is not the service's cost
      * (the JDBC baseline does no JSON either). Every answer is read whole and checked.
      */
-    private static long api(int port, List<String> tokens, List<List<Row>> batches, int streams) throws Exception {
+    private static long api(int port, List<String> tokens, List<List<UUID>> residents, List<List<Row>> batches,
+            int streams) throws Exception {
         List<List<byte[]>> requests = new ArrayList<>();
         for (int stream = 0; stream < streams; stream++) {
             List<byte[]> ofStream = new ArrayList<>();
             for (List<Row> batch : batches) {
-                List<Map<String, Object>> events = batch.stream().map(r -> Map.<String, Object>of("eventId",
-                        r.id().toString(), "serviceCode", r.service(), "occurredAt", r.at().toString(), "kind",
-                        r.kind())).toList();
+                int s = stream;
+                List<Map<String, Object>> events = batch.stream().map(r -> {
+                    Map<String, Object> event = new java.util.LinkedHashMap<>(Map.of("eventId", r.id().toString(),
+                            "serviceCode", r.service(), "occurredAt", r.at().toString(), "kind", r.kind()));
+                    // four in five name a resident who opened a session at this kiosk
+                    if (residents != null && r.n() % 5 != 0) {
+                        List<UUID> pool = residents.get(s);
+                        event.put("citizenId", pool.get(r.n() % pool.size()).toString());
+                    }
+                    return event;
+                }).toList();
                 ofStream.add(HttpLoadClient.post("/api/v1/kiosks/" + KIOSKS.get(stream % KIOSKS.size())
                         + "/transactions", JSON.writeValueAsBytes(Map.of("events", events)),
                         "Authorization: Bearer " + tokens.get(stream)));
