@@ -242,6 +242,15 @@ public class DemoActivityLoader {
             TransactionKind.SUBMISSION};
         List<TransactionRecorder.Event> batch = new ArrayList<>(BATCH);
         long count = 0;
+        // the year's months get their partitions of the event log first (the service creates only recent months)
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement months = c.prepareStatement("SELECT event_log_create_months(?, ?)")) {
+            months.setObject(1, first);
+            months.setObject(2, end);
+            months.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("creating the event log's months", e);
+        }
         for (LocalDate day = first; day.isBefore(end); day = day.plusDays(1)) {
             int today = (int) Math.round(perWorkingDay * dayUnits(day) * (0.85 + 0.3 * random.nextDouble()));
             for (int i = 0; i < today; i++) {
