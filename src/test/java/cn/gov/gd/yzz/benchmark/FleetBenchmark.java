@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class FleetBenchmark {
 
     private static final String STEPS = System.getProperty("bench.fleet.steps",
-            "10000,25000,50000,100000,150000,200000,300000");
+            "10000,25000,50000,100000,150000");
     private static final int STEP_SECONDS = Integer.getInteger("bench.fleet.step-seconds", 60);
     private static final int WORKERS = Integer.getInteger("bench.fleet.connections", 64);
     private static final int RESIDENTS = Integer.getInteger("bench.fleet.residents", 2000);
