@@ -11,6 +11,13 @@ public interface KioskConfig {
     @WithDefault("3m")
     Duration onlineWindow();
 
+    /**
+     * How often each instance writes the heartbeats it received, in one batch; a beat shows in {@code last_seen_at}
+     * (admin list, gauges, statistics) at most this late, so keep it well below the online window.
+     */
+    @WithDefault("5s")
+    Duration heartbeatFlushInterval();
+
     /** How often the kiosk gauges per town ({@code yzz_kiosks}) are re-read from the register. */
     @WithDefault("30s")
     Duration metricsInterval();

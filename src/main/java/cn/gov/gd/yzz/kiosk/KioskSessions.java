@@ -35,15 +35,17 @@ public class KioskSessions {
     private final KioskConfig config;
     private final ObjectMapper json;
     private final KioskResidents residents;
+    private final KioskHeartbeats heartbeats;
 
     KioskSessions(KioskSignedTokens signedTokens, TokenIssuer tokens, Citizens citizens, KioskConfig config,
-            ObjectMapper json, KioskResidents residents) {
+            ObjectMapper json, KioskResidents residents, KioskHeartbeats heartbeats) {
         this.signedTokens = signedTokens;
         this.tokens = tokens;
         this.citizens = citizens;
         this.config = config;
         this.json = json;
         this.residents = residents;
+        this.heartbeats = heartbeats;
     }
 
     /** A device token for a correctly signed, fresh, first-time client assertion of an enabled kiosk; else 401. */
@@ -56,10 +58,10 @@ public class KioskSessions {
     }
 
     /**
-     * A plain UPDATE, not an entity change: heartbeats of one kiosk may overlap each other and an admin's change, and
-     * must neither fail on nor move the version that guards admin edits.
+     * Refused at once when the token is another kiosk's (a disabled kiosk's token is refused before this); the beat
+     * itself is written with others in a batch ({@link KioskHeartbeats}), never as an entity change: beats may overlap
+     * each other and an admin's change, and must neither fail on nor move the version that guards admin edits.
      */
-    @Transactional
     public void heartbeat(String kioskId, Caller caller, HeartbeatRequest beat) {
         requireOwnKiosk(kioskId, caller);
         String peripherals;
@@ -68,13 +70,7 @@ public class KioskSessions {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Kiosk.getEntityManager().createNativeQuery("""
-                UPDATE kiosk SET app_version = :version, peripherals = CAST(:peripherals AS jsonb), last_seen_at = now()
-                WHERE id = :id""")
-                .setParameter("version", beat.appVersion().strip())
-                .setParameter("peripherals", peripherals)
-                .setParameter("id", kioskId)
-                .executeUpdate();
+        heartbeats.beat(kioskId, beat.appVersion().strip(), peripherals);
     }
 
     /** A citizen token bound to this kiosk for a verified identity attestation signed by this kiosk's key. */

@@ -2,11 +2,14 @@ package cn.gov.gd.yzz.kiosk;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import cn.gov.gd.yzz.common.Jdbc;
+import cn.gov.gd.yzz.common.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,16 +39,19 @@ public class KioskStates {
 
     private final LoadingCache<String, TokenPolicy> policies;
 
-    KioskStates(KioskConfig config) {
+    KioskStates(KioskConfig config, Jdbc jdbc) {
+        // one statement, no entity: with heartbeats every minute and entries living seconds, nearly every request of
+        // a large fleet loads its kiosk; outside the caller's transaction, so an uncommitted change is never cached
         this.policies = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterWrite(config.stateCacheTtl())
-                .build(id -> QuarkusTransaction.requiringNew().call(() -> {
-                    Kiosk kiosk = Kiosk.findById(id);
-                    return kiosk == null ? UNKNOWN
-                            : new TokenPolicy(kiosk.enabled, kiosk.tokensNotBefore.toInstant(),
-                                    new Placement(kiosk.town, kiosk.village, Set.copyOf(kiosk.specialists)));
-                }));
+                .build(id -> QuarkusTransaction.suspendingExisting().call(() -> jdbc.first(Sql.of("""
+                        SELECT enabled, tokens_not_before, town, village,
+                               ARRAY(SELECT username FROM kiosk_specialist s WHERE s.kiosk_id = k.id)
+                        FROM kiosk k WHERE id = :id""").bind("id", id),
+                        row -> new TokenPolicy(row.getBoolean(1), row.getObject(2, OffsetDateTime.class).toInstant(),
+                                new Placement(row.getString(3), row.getString(4),
+                                        Set.of((String[]) row.getArray(5).getArray())))).orElse(UNKNOWN)));
     }
 
     public boolean accepts(String kioskId, Instant issuedAt) {

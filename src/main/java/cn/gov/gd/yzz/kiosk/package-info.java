@@ -10,7 +10,10 @@
  * <p>Invariants: a kiosk signs only as itself ({@code kid} = {@code iss} = {@code sub} = its id); assertions and
  * attestations live at most {@code yzz.kiosk.assertion-max-lifetime} and are used once; disabling a kiosk or rotating
  * its key revokes every token bound to it (at once on this instance, within the state cache TTL on others), and
- * re-enabling does not revive them.
+ * re-enabling does not revive them. Heartbeats are refused at once (another kiosk's token 403, a disabled kiosk's 401)
+ * but written in batches ({@code KioskHeartbeats}, every {@code yzz.kiosk.heartbeat-flush-interval} and at shutdown):
+ * {@code last_seen_at} is the time a beat arrived and only moves forward (several instances write the same rows), and
+ * app version and peripherals are those of the newest beat.
  *
  * <p>Callers: {@code transaction} (placement of a kiosk's events), {@code submission}, {@code result}, {@code stats}. Depends on
  * {@code identity}, {@code catalog}, {@code audit}, {@code common}.

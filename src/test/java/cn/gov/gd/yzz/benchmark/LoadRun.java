@@ -39,6 +39,12 @@ final class LoadRun {
     /** Runs one round of a scenario and adds its figures; fails when an answer has another status. */
     static void round(int port, byte[] request, int expectedStatus, int connections, long millis, Figures into)
             throws InterruptedException {
+        round(port, new byte[][] {request}, expectedStatus, connections, millis, into);
+    }
+
+    /** As above, each connection going round the requests from its own starting point (e.g. many kiosks' calls). */
+    static void round(int port, byte[][] requests, int expectedStatus, int connections, long millis, Figures into)
+            throws InterruptedException {
         long[][] latencies = new long[connections][];
         long[] counts = new long[connections];
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -50,11 +56,13 @@ final class LoadRun {
             threads[i] = new Thread(() -> {
                 long[] own = new long[1 << 16];
                 int n = 0;
+                int next = (int) ((long) slot * requests.length / connections);
                 try (HttpLoadClient client = new HttpLoadClient(port)) {
                     start.await();
                     long end = System.nanoTime() + millis * 1_000_000;
                     for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
-                        int status = client.call(request);
+                        int status = client.call(requests[next]);
+                        next = next + 1 == requests.length ? 0 : next + 1;
                         long took = System.nanoTime() - now;
                         if (status != expectedStatus) {
                             throw new IllegalStateException("status " + status + ", expected " + expectedStatus);

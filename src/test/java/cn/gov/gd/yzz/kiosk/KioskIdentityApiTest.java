@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 
 import cn.gov.gd.yzz.embedded.EmbeddedKeys;
 import cn.gov.gd.yzz.support.ApiTest;
@@ -194,8 +193,7 @@ class KioskIdentityApiTest extends ApiTest {
         given().auth().oauth2(own).contentType("application/json")
                 .body(Map.of("appVersion", "3.2.1", "peripherals", Map.of("printer", "ok", "camera", "degraded")))
                 .post("/api/v1/kiosks/{id}/heartbeat", kiosk.id()).then().statusCode(204);
-        given().auth().oauth2(admin).queryParam("online", true).queryParam("size", 100)
-                .get("/api/v1/admin/kiosks").then().statusCode(200).body("items.id", hasItem(kiosk.id()));
+        KioskHeartbeatsApiTest.awaitOnline(admin, "阳明镇", kiosk.id()); // beats are written in batches
         given().auth().oauth2(admin).queryParam("town", "阳明镇").queryParam("size", 100)
                 .get("/api/v1/admin/kiosks").then().statusCode(200)
                 .body("items.find { it.id == '" + kiosk.id() + "' }.peripherals.camera", equalTo("degraded"))

@@ -1,0 +1,267 @@
+package cn.gov.gd.yzz.benchmark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Open-loop load of a simulated fleet for one step: every kiosk acts on its own clock (a random phase per kiosk and
+ * action), so N kiosks send N/60 heartbeats per second whatever the service's speed; the schedule of the whole step is
+ * laid out before it starts. Kiosks are spread over a pool of keep-alive connections (one per worker thread); a
+ * request's latency runs from the moment it was due, so a service (or a connection) that falls behind shows in the
+ * percentiles instead of slowing the load down.
+ */
+final class FleetDriver {
+
+    /** What a kiosk does, and how often (the busy hour: the SLO must hold then). */
+    enum Action {
+        HEARTBEAT(60), CATALOG_CHECK(300), TOKEN_REFRESH(FleetKiosks.TOKEN_REFRESH_AGE_S), RESIDENT_SESSION(3600),
+        TRANSACTION_BATCH(600);
+
+        final long periodSeconds;
+
+        Action(long periodSeconds) {
+            this.periodSeconds = periodSeconds;
+        }
+    }
+
+    static final byte[] HEARTBEAT_BODY = """
+            {"appVersion":"3.4.2","peripherals":{"idCardReader":"ok","printer":"ok","camera":"ok",\
+            "documentScanner":"degraded"}}""".getBytes(StandardCharsets.UTF_8);
+    static final double NAMED_SHARE = 0.8;
+    private static final int ACTIONS = Action.values().length;
+
+    /** Figures of one step. */
+    static final class Step {
+        final int kiosks;
+        final long[][] latencies = new long[ACTIONS][];
+        final long[] counts = new long[ACTIONS];
+        final AtomicLong errors = new AtomicLong();
+        final AtomicLong notModified = new AtomicLong();
+        final AtomicLong namedEvents = new AtomicLong();
+        final AtomicLong events = new AtomicLong();
+        final AtomicReference<String> firstError = new AtomicReference<>();
+        long nanos;
+
+        Step(int kiosks) {
+            this.kiosks = kiosks;
+            for (int a = 0; a < ACTIONS; a++) {
+                latencies[a] = new long[0];
+            }
+        }
+
+        long requests() {
+            return Arrays.stream(counts).sum();
+        }
+
+        double percentileMillis(double p, Action... actions) {
+            long[] all = (actions.length == 0 ? Arrays.stream(Action.values()) : Arrays.stream(actions))
+                    .flatMapToLong(a -> Arrays.stream(latencies[a.ordinal()])).sorted().toArray();
+            return all.length == 0 ? Double.NaN
+                    : all[(int) Math.min(all.length - 1, Math.ceil(p / 100.0 * all.length) - 1)] / 1e6;
+        }
+
+        void error(String what) {
+            errors.incrementAndGet();
+            firstError.compareAndSet(null, what);
+        }
+    }
+
+    private final int port;
+    private final FleetKiosks fleet;
+    private final int workers;
+    private final byte[] catalogCheck;
+
+    FleetDriver(int port, FleetKiosks fleet, int workers, String catalogVersion, String catalogEtag) {
+        this.port = port;
+        this.fleet = fleet;
+        this.workers = workers;
+        this.catalogCheck = HttpLoadClient.request("/api/v1/catalog/changes?since=" + catalogVersion,
+                "If-None-Match: " + catalogEtag);
+    }
+
+    /** Runs {@code seconds} of the fleet of kiosks [0, kiosks) and returns its figures. */
+    Step run(int kiosks, long seconds, long seed) throws InterruptedException {
+        long durationMs = seconds * 1000;
+        long startEpochMs = System.currentTimeMillis() + 3_000; // time to lay out the schedule
+        long[][] schedules = schedule(kiosks, durationMs, startEpochMs, seed);
+        Step step = new Step(kiosks);
+        long startNanos = System.nanoTime() + (startEpochMs - System.currentTimeMillis()) * 1_000_000;
+        Thread[] threads = new Thread[workers];
+        long[][][] own = new long[workers][][];
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            threads[w] = new Thread(() -> own[worker] = work(schedules[worker], startNanos, step), "fleet-" + w);
+            threads[w].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        step.nanos = System.nanoTime() - startNanos;
+        for (int a = 0; a < ACTIONS; a++) {
+            int action = a;
+            step.latencies[a] = Arrays.stream(own).filter(o -> o != null).flatMapToLong(o -> Arrays.stream(o[action]))
+                    .toArray();
+            step.counts[a] = step.latencies[a].length;
+        }
+        return step;
+    }
+
+    /** Per worker, its kiosks' actions as (due ms << 24 | kiosk << 3 | action), sorted by due time. */
+    private long[][] schedule(int kiosks, long durationMs, long startEpochMs, long seed) {
+        long[][] out = new long[workers][];
+        int[] sizes = new int[workers];
+        for (int w = 0; w < workers; w++) {
+            out[w] = new long[1024];
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int k = 0; k < kiosks; k++) {
+            int w = k % workers;
+            for (Action a : Action.values()) {
+                long period = a.periodSeconds * 1000;
+                long first = a == Action.TOKEN_REFRESH ? fleet.refreshAt[k] - startEpochMs : random.nextLong(period);
+                for (long due = Math.max(0, first); due < durationMs; due += period) {
+                    if (sizes[w] == out[w].length) {
+                        out[w] = Arrays.copyOf(out[w], sizes[w] * 2);
+                    }
+                    out[w][sizes[w]++] = due << 24 | (long) k << 3 | a.ordinal();
+                }
+            }
+        }
+        for (int w = 0; w < workers; w++) {
+            out[w] = Arrays.copyOf(out[w], sizes[w]);
+            Arrays.sort(out[w]);
+        }
+        return out;
+    }
+
+    private long[][] work(long[] events, long startNanos, Step step) {
+        long[][] latencies = new long[ACTIONS][64];
+        int[] n = new int[ACTIONS];
+        HttpLoadClient client = null;
+        try {
+            for (long event : events) {
+                long due = startNanos + (event >>> 24) * 1_000_000;
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                int kiosk = (int) (event >>> 3 & 0x1F_FFFF);
+                Action action = Action.values()[(int) (event & 7)];
+                try {
+                    if (client == null) {
+                        client = new HttpLoadClient(port);
+                    }
+                    perform(client, kiosk, action, step);
+                } catch (IOException | RuntimeException e) {
+                    step.error(action + " of " + FleetKiosks.id(kiosk) + ": " + e);
+                    closeQuietly(client);
+                    client = null;
+                }
+                int a = action.ordinal();
+                if (n[a] == latencies[a].length) {
+                    latencies[a] = Arrays.copyOf(latencies[a], n[a] * 2);
+                }
+                latencies[a][n[a]++] = System.nanoTime() - due;
+            }
+        } finally {
+            closeQuietly(client);
+        }
+        for (int a = 0; a < ACTIONS; a++) {
+            latencies[a] = Arrays.copyOf(latencies[a], n[a]);
+        }
+        return latencies;
+    }
+
+    private void perform(HttpLoadClient client, int kiosk, Action action, Step step) throws IOException {
+        String id = FleetKiosks.id(kiosk);
+        String bearer = "Authorization: Bearer " + fleet.tokens[kiosk];
+        switch (action) {
+            case HEARTBEAT -> expect(client.call(HttpLoadClient.post("/api/v1/kiosks/" + id + "/heartbeat",
+                    HEARTBEAT_BODY, bearer)), 204, action, id, step);
+            case CATALOG_CHECK -> {
+                int status = client.call(catalogCheck);
+                if (status == 304) {
+                    step.notModified.incrementAndGet();
+                } else {
+                    expect(status, 200, action, id, step);
+                }
+            }
+            case TOKEN_REFRESH -> {
+                HttpLoadClient.Answer answer = client.exchange(HttpLoadClient.post("/api/v1/kiosks/" + id + "/token",
+                        json("{\"assertion\":\"" + fleet.clientAssertion(kiosk) + "\"}")));
+                if (expect(answer.status(), 200, action, id, step)) {
+                    fleet.tokenAnswered(kiosk, answer.text());
+                }
+            }
+            case RESIDENT_SESSION -> {
+                int resident = ThreadLocalRandom.current().nextInt(fleet.idNumbers.length);
+                HttpLoadClient.Answer answer = client.exchange(HttpLoadClient.post("/api/v1/kiosks/" + id
+                        + "/citizen-sessions", json("{\"attestation\":\"" + fleet.attestation(kiosk, resident)
+                                + "\"}"), bearer));
+                if (expect(answer.status(), 201, action, id, step)) {
+                    fleet.sessionAnswered(kiosk, resident, answer.text());
+                }
+            }
+            case TRANSACTION_BATCH -> {
+                HttpLoadClient.Answer answer = client.exchange(HttpLoadClient.post("/api/v1/kiosks/" + id
+                        + "/transactions", json(batch(kiosk, step)), bearer));
+                if (expect(answer.status(), 200, action, id, step) && !answer.text().contains("\"rejected\":0")) {
+                    step.error(action + " of " + id + ": events rejected: " + answer.text());
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /** Two events of the last minutes; each names (by citizen id) a resident the kiosk served, 80% of the time. */
+    private String batch(int kiosk, Step step) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder json = new StringBuilder("{\"events\":[");
+        for (int e = 0; e < 2; e++) {
+            OffsetDateTime at = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusSeconds(random.nextInt(30, 600))
+                    .withNano(0);
+            json.append(e == 0 ? "" : ",").append("{\"eventId\":\"").append(UUID.randomUUID())
+                    .append("\",\"serviceCode\":\"HRSS-001\",\"occurredAt\":\"").append(at)
+                    .append("\",\"kind\":\"query\"");
+            int[] served = fleet.served[kiosk];
+            if (served != null && served.length > 0 && random.nextDouble() < NAMED_SHARE) {
+                json.append(",\"citizenId\":\"").append(fleet.citizenIds[served[random.nextInt(served.length)]])
+                        .append('"');
+                step.namedEvents.incrementAndGet();
+            }
+            json.append('}');
+            step.events.incrementAndGet();
+        }
+        return json.append("]}").toString();
+    }
+
+    private static boolean expect(int status, int expected, Action action, String kiosk, Step step) {
+        if (status != expected) {
+            step.error(action + " of " + kiosk + ": status " + status + ", expected " + expected);
+            return false;
+        }
+        return true;
+    }
+
+    private static byte[] json(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void closeQuietly(HttpLoadClient client) {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // closing a broken connection
+            }
+        }
+    }
+}
