@@ -2,7 +2,9 @@ package cn.gov.gd.yzz.stats;
 
 import cn.gov.gd.yzz.common.Jdbc;
 import cn.gov.gd.yzz.common.Sql;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +21,7 @@ import org.roaringbitmap.RoaringBitmap;
  * memory with cached unions ({@link ResidentIndex}; a province-year is about 9,000 bitmaps, a year's figure the
  * cardinality of one cached union).
  *
- * <p>At the first request an instance loads the persisted snapshots ({@link ResidentSnapshots}) and the
+ * <p>At start (or at the first request, should that come first) an instance loads the persisted snapshots ({@link ResidentSnapshots}) and the
  * {@code resident_day} rows at or above their horizon {@code covers_below}, in one repeatable-read snapshot: every
  * row below the horizon is in the stored bitmaps (the snapshot job's contract), every row at or above it that the
  * snapshot sees is read, so the load misses no committed row, and it reads a few minutes of rows instead of all.
@@ -48,6 +50,26 @@ public class ResidentBitmaps {
 
     ResidentBitmaps(Jdbc jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Loads at start, on a thread of its own (startup does not wait): a rolling deploy's new instance has its bitmaps
+     * by the time the first statistics request comes, or that request waits for the rest of the load. A failure here
+     * only leaves the load to the first request.
+     */
+    void warmUp(@Observes StartupEvent started) {
+        Thread loader = new Thread(() -> {
+            try {
+                synchronized (this) {
+                    refresh();
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("resident bitmaps not loaded at start (the first statistics request loads them): %s",
+                        e.getMessage());
+            }
+        }, "resident-bitmaps-warm-up");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** Distinct residents with a transaction on a day of the period, of one department or of all. */
