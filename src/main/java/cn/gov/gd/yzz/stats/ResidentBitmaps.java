@@ -2,194 +2,188 @@ package cn.gov.gd.yzz.stats;
 
 import cn.gov.gd.yzz.common.Jdbc;
 import cn.gov.gd.yzz.common.Sql;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.jboss.logging.Logger;
-import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Exact distinct residents over any period: one compressed bitmap of citizen ordinals per day and department, held in
- * memory and unioned over the period asked (under one lock: a union of a year takes milliseconds). A province-year is about 9,000 such bitmaps; unioning a year of them
- * takes milliseconds, where {@code COUNT(DISTINCT)} over the events takes seconds.
+ * memory with cached unions ({@link ResidentIndex}; a province-year is about 9,000 bitmaps, a year's figure the
+ * cardinality of one cached union).
  *
- * <p>The bitmaps follow the {@code resident_day} table incrementally and exactly, on every instance: each row carries
- * the id of the transaction that inserted it ({@code seen_by}). A read takes a snapshot, notes its {@code xmin} (every
- * transaction below it has ended) and reads the rows with {@code seen_by >= } the previous read's {@code xmin}. Rows
- * of transactions still running at the previous read are thereby read again when they have committed, and adding a
- * resident twice changes nothing, so no committed row is ever missed, whatever order transactions commit in.
+ * <p>At start (or at the first request, should that come first) an instance loads the persisted snapshots ({@link ResidentSnapshots}) and the
+ * {@code resident_day} rows at or above their horizon {@code covers_below}, in one repeatable-read snapshot: every
+ * row below the horizon is in the stored bitmaps (the snapshot job's contract), every row at or above it that the
+ * snapshot sees is read, so the load misses no committed row, and it reads a few minutes of rows instead of all.
+ *
+ * <p>Afterwards the bitmaps follow {@code resident_day} incrementally and exactly: each row carries the id of the
+ * transaction that inserted it ({@code seen_by}). A read notes its snapshot's {@code xmin} (every transaction below
+ * it has ended) and reads the rows with {@code seen_by >= } the previous read's {@code xmin}. Rows of transactions
+ * still running at the previous read are thereby read again when they have committed, and adding a resident twice
+ * changes nothing, so no committed row is ever missed, whatever order transactions commit in. The read is one
+ * statement (its {@code xmin} and rows come from the statement's one snapshot), so a request costs one round trip
+ * and an index probe when nothing is new.
  */
 @ApplicationScoped
 public class ResidentBitmaps {
 
     private static final Logger LOG = Logger.getLogger(ResidentBitmaps.class);
 
-    private final Jdbc jdbc;
-    private static final String ALL = "*";
+    private static final String TAIL = "SELECT x.xmin, r.day, r.department_code, r.citizen_ordinal "
+            + "FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin) x "
+            + "LEFT JOIN resident_day r ON r.seen_by >= :readFrom::text::xid8";
 
-    private final TreeMap<LocalDate, Map<String, RoaringBitmap>> byDay = new TreeMap<>();
-    /** Unions of whole months, by department or ALL; dropped when a day of the month gains a resident. */
-    private final Map<YearMonth, Map<String, RoaringBitmap>> monthUnions = new HashMap<>();
-    /** Unions of all departments of a day; dropped when the day gains a resident. */
-    private final Map<LocalDate, RoaringBitmap> dayUnions = new HashMap<>();
+    private final Jdbc jdbc;
+    private final ResidentIndex index = new ResidentIndex();
+    private boolean loaded;
     private long readFrom;
 
     ResidentBitmaps(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Loads at start, on a thread of its own (startup does not wait): a rolling deploy's new instance has its bitmaps
+     * by the time the first statistics request comes, or that request waits for the rest of the load. A failure here
+     * only leaves the load to the first request.
+     */
+    void warmUp(@Observes StartupEvent started) {
+        Thread loader = new Thread(() -> {
+            try {
+                synchronized (this) {
+                    refresh();
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("resident bitmaps not loaded at start (the first statistics request loads them): %s",
+                        e.getMessage());
+            }
+        }, "resident-bitmaps-warm-up");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
     /** Distinct residents with a transaction on a day of the period, of one department or of all. */
     public synchronized long residents(LocalDate from, LocalDate to, Optional<String> department) {
         refresh();
-        return cardinality(parts(from, to, department));
+        return index.residents(from, to, department);
     }
 
     /** Distinct residents per department over the period. */
     public synchronized Map<String, Long> residentsByDepartment(LocalDate from, LocalDate to) {
         refresh();
-        Set<String> departments = new HashSet<>();
-        byDay.subMap(from, true, to, true).values().forEach(d -> departments.addAll(d.keySet()));
-        Map<String, Long> result = new HashMap<>();
-        for (String code : departments) {
-            result.put(code, cardinality(parts(from, to, Optional.of(code))));
-        }
-        return result;
+        return index.residentsByDepartment(from, to);
     }
 
     /** Distinct residents per day of the period (days without residents are absent), of one department or of all. */
     public synchronized Map<LocalDate, Long> residentsByDay(LocalDate from, LocalDate to, Optional<String> department) {
         refresh();
-        Map<LocalDate, Long> result = new TreeMap<>();
-        for (LocalDate day : byDay.subMap(from, true, to, true).keySet()) {
-            long residents = cardinality(dayParts(day, department));
-            if (residents > 0) {
-                result.put(day, residents);
-            }
-        }
-        return result;
+        return index.residentsByDay(from, to, department);
     }
 
     /** Distinct residents per month (first day of the month) of the period, of one department or of all. */
     public synchronized Map<LocalDate, Long> residentsByMonth(LocalDate from, LocalDate to,
             Optional<String> department) {
         refresh();
-        Map<LocalDate, Long> result = new TreeMap<>();
-        for (YearMonth month = YearMonth.from(from); !month.atDay(1).isAfter(to); month = month.plusMonths(1)) {
-            LocalDate start = month.atDay(1).isBefore(from) ? from : month.atDay(1);
-            LocalDate end = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
-            long residents = cardinality(parts(start, end, department));
-            if (residents > 0) {
-                result.put(month.atDay(1), residents);
-            }
-        }
-        return result;
+        return index.residentsByMonth(from, to, department);
     }
 
-    /** Bitmaps whose union is the period's residents: whole months' cached unions, and the days at either end. */
-    private List<RoaringBitmap> parts(LocalDate from, LocalDate to, Optional<String> department) {
-        List<RoaringBitmap> parts = new ArrayList<>();
-        LocalDate day = from;
-        while (!day.isAfter(to)) {
-            YearMonth month = YearMonth.from(day);
-            if (day.getDayOfMonth() == 1 && !month.atEndOfMonth().isAfter(to)) {
-                parts.add(monthUnion(month, department));
-                day = month.plusMonths(1).atDay(1);
-            } else {
-                parts.addAll(dayParts(day, department));
-                day = day.plusDays(1);
-            }
-        }
-        return parts;
+    /** A copy of one day's bitmap of a department as of now (tests compare instances with it). */
+    synchronized RoaringBitmap bitmap(LocalDate day, String department) {
+        refresh();
+        return index.bitmap(day, department);
     }
 
-    /** One day's bitmap of a department, or the day's cached union of all departments. */
-    private List<RoaringBitmap> dayParts(LocalDate day, Optional<String> department) {
-        Map<String, RoaringBitmap> departments = byDay.get(day);
-        if (departments == null) {
-            return List.of();
-        }
-        if (department.isPresent()) {
-            RoaringBitmap one = departments.get(department.get());
-            return one == null ? List.of() : List.of(one);
-        }
-        return List.of(dayUnions.computeIfAbsent(day, d -> union(List.copyOf(departments.values()))));
+    /** Every "day/department" that has a bitmap as of now. */
+    synchronized Set<String> keys() {
+        refresh();
+        return index.keys();
     }
 
-    private RoaringBitmap monthUnion(YearMonth month, Optional<String> department) {
-        return monthUnions.computeIfAbsent(month, m -> new HashMap<>()).computeIfAbsent(department.orElse(ALL), d -> {
-            List<RoaringBitmap> parts = new ArrayList<>();
-            for (LocalDate day : byDay.subMap(month.atDay(1), true, month.atEndOfMonth(), true).keySet()) {
-                parts.addAll(dayParts(day, department));
-            }
-            return union(parts);
-        });
-    }
-
-    private static RoaringBitmap union(List<RoaringBitmap> parts) {
-        RoaringBitmap union = parts.isEmpty() ? new RoaringBitmap() : FastAggregation.or(parts.iterator());
-        union.runOptimize();
-        return union;
-    }
-
-    private static long cardinality(List<RoaringBitmap> bitmaps) {
-        return switch (bitmaps.size()) {
-            case 0 -> 0;
-            case 1 -> bitmaps.get(0).getLongCardinality();
-            default -> FastAggregation.or(bitmaps.iterator()).getLongCardinality();
-        };
-    }
-
-    /** Reads the rows that became visible since the last read; called under the lock. */
+    /** Loads at the first call, then reads the rows that became visible since the last read; under the lock. */
     private void refresh() {
         long started = System.nanoTime();
-        int rows = jdbc.withConnection(this::readSince, "resident_day since the last read");
+        if (!loaded) {
+            int[] counts = jdbc.withConnection(this::load, "resident snapshots and the rows after them");
+            loaded = true;
+            LOG.infof("resident bitmaps: loaded %d stored bitmaps and %d rows after them in %d ms", counts[0],
+                    counts[1], (System.nanoTime() - started) / 1_000_000);
+            return;
+        }
+        int rows = jdbc.withConnection(this::readTail, "resident_day since the last read");
         if (rows > 100_000) {
-            byDay.values().forEach(departments -> departments.values().forEach(RoaringBitmap::runOptimize));
+            index.optimize();
             LOG.infof("resident bitmaps: read %d rows in %d ms", rows, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
-    /** One repeatable-read snapshot: its xmin, then every row at or above the previous read's xmin. */
-    private int readSince(Connection connection) throws SQLException {
-        int rows = 0;
+    /** One repeatable-read snapshot: the horizon and its xmin, the stored bitmaps, the rows at or above the horizon. */
+    private int[] load(Connection connection) throws SQLException {
+        int[] counts = new int[2];
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        connection.setReadOnly(true);
         try {
-            long xmin = Jdbc.list(connection, Sql.of("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"),
-                    row -> row.getLong(1)).get(0);
-            try (PreparedStatement query = Sql.of("SELECT day, department_code, citizen_ordinal "
-                    + "FROM resident_day WHERE seen_by >= :readFrom::text::xid8")
-                    .bind("readFrom", Long.toString(readFrom)).prepare(connection)) {
+            long[] state = Jdbc.list(connection, Sql.of("SELECT covers_below::text::bigint, "
+                    + "pg_snapshot_xmin(pg_current_snapshot())::text::bigint FROM resident_snapshot_state WHERE id = 1"),
+                    row -> new long[] {row.getLong(1), row.getLong(2)}).get(0);
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT day, department_code, residents FROM resident_snapshot")) {
+                query.setFetchSize(500);
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        index.put(result.getObject(1, LocalDate.class), result.getString(2),
+                                ResidentSnapshots.decode(result.getBytes(3)));
+                        counts[0]++;
+                    }
+                }
+            }
+            try (PreparedStatement query = Sql.of("SELECT day, department_code, citizen_ordinal FROM resident_day "
+                    + "WHERE seen_by >= :horizon::text::xid8").bind("horizon", Long.toString(state[0]))
+                    .prepare(connection)) {
                 query.setFetchSize(10_000);
                 try (ResultSet result = query.executeQuery()) {
-                    LocalDate lastDay = null;
-                    Map<String, RoaringBitmap> departments = null;
                     while (result.next()) {
-                        LocalDate day = result.getObject(1, LocalDate.class);
-                        if (!day.equals(lastDay)) {
-                            departments = byDay.computeIfAbsent(day, d -> new HashMap<>());
-                            monthUnions.remove(YearMonth.from(day));
-                            dayUnions.remove(day);
-                            lastDay = day;
-                        }
-                        departments.computeIfAbsent(result.getString(2), d -> new RoaringBitmap())
-                                .add(result.getInt(3));
+                        index.add(result.getObject(1, LocalDate.class), result.getString(2), result.getInt(3));
+                        counts[1]++;
+                    }
+                }
+            }
+            connection.commit();
+            readFrom = state[1];
+            index.optimize();
+        } finally {
+            connection.rollback();
+            connection.setTransactionIsolation(isolation);
+            connection.setAutoCommit(autoCommit);
+        }
+        return counts;
+    }
+
+    /** One statement (one snapshot): its xmin, then every row at or above the previous read's xmin. */
+    private int readTail(Connection connection) throws SQLException {
+        int rows = 0;
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false); // a cursor, should many rows have come since the last read
+        try (PreparedStatement query = Sql.of(TAIL).bind("readFrom", Long.toString(readFrom)).prepare(connection)) {
+            query.setFetchSize(10_000);
+            long xmin = readFrom;
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    xmin = result.getLong(1);
+                    LocalDate day = result.getObject(2, LocalDate.class);
+                    if (day != null) {
+                        index.add(day, result.getString(3), result.getInt(4));
                         rows++;
                     }
                 }
@@ -198,8 +192,6 @@ public class ResidentBitmaps {
             readFrom = xmin;
         } finally {
             connection.rollback();
-            connection.setReadOnly(false);
-            connection.setTransactionIsolation(isolation);
             connection.setAutoCommit(autoCommit);
         }
         return rows;

@@ -13,4 +13,12 @@ public interface StatsConfig {
     /** Period, in days up to today, when a request names neither {@code from} nor {@code to}. */
     @WithDefault("30")
     int defaultPeriodDays();
+
+    /**
+     * How often each instance folds new {@code resident_day} rows into the persisted resident bitmaps (a duration
+     * such as {@code 1m}, or {@code off}); a fresh instance reads only the rows since the last fold. Safe on several
+     * instances at once (one pass at a time, see {@code ResidentSnapshots}).
+     */
+    @WithDefault("1m")
+    String snapshotInterval();
 }
