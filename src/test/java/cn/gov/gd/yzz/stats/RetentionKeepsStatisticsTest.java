@@ -1,12 +1,16 @@
-package cn.gov.gd.yzz.transaction;
+package cn.gov.gd.yzz.stats;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.gd.yzz.common.ChinaTime;
+import cn.gov.gd.yzz.common.Jdbc;
 import cn.gov.gd.yzz.support.ApiTest;
 import cn.gov.gd.yzz.support.Citizens;
 import cn.gov.gd.yzz.support.Staff;
+import cn.gov.gd.yzz.transaction.EventLogMaintenance;
+import cn.gov.gd.yzz.transaction.TransactionKind;
+import cn.gov.gd.yzz.transaction.TransactionRecorder;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -21,21 +25,29 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The event log by month: a month past the retention period leaves by partition, and the statistics of that month,
- * which the rollups keep, do not change.
+ * The event log by month: a month past the retention period leaves by partition (its events and, once the snapshot
+ * job folded them, its resident rows), and the statistics of that month, which the rollups and the resident
+ * snapshots keep, do not change, also for an instance that starts afterwards.
  */
 @QuarkusTest
-class EventLogRetentionTest extends ApiTest {
+class RetentionKeepsStatisticsTest extends ApiTest {
 
     @Inject
     EventLogMaintenance maintenance;
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ResidentSnapshots snapshots;
+
+    @Inject
+    Jdbc jdbc;
 
     @Test
     void droppingAnExpiredMonthKeepsItsStatistics() throws Exception {
@@ -64,10 +76,19 @@ class EventLogRetentionTest extends ApiTest {
 
         Map<String, Object> before = figures(admin, first, last);
         assertThat(before).containsEntry("total", 12L).containsEntry("residentsServed", 3L);
+        String residentPartition = partition.replace("transaction_event", "resident_day");
 
+        // resident rows the snapshots do not hold yet stay; the events go
         List<String> dropped = maintenance.dropMonthsBefore(expired.plusMonths(1));
-        assertThat(dropped).contains(partition);
+        assertThat(dropped).contains(partition).doesNotContain(residentPartition);
         assertThat(exists(partition)).isFalse();
+        assertThat(exists(residentPartition)).isTrue();
+        assertThat(figures(admin, first, last)).isEqualTo(before);
+
+        // once folded into the snapshots they go as well
+        snapshots.foldOnce();
+        assertThat(maintenance.dropMonthsBefore(expired.plusMonths(1))).contains(residentPartition);
+        assertThat(exists(residentPartition)).isFalse();
         assertThat(count("SELECT count(*) FROM transaction_event WHERE day BETWEEN '" + first + "' AND '" + last + "'"))
                 .isZero();
         // the months kept are not touched
@@ -76,33 +97,19 @@ class EventLogRetentionTest extends ApiTest {
                 .isTrue();
 
         assertThat(figures(admin, first, last)).isEqualTo(before);
+        // an instance started now has the month's residents from the snapshots alone
+        ResidentBitmaps fresh = new ResidentBitmaps(jdbc);
+        assertThat(fresh.residents(first, last, Optional.empty())).isEqualTo(3);
+        assertThat(fresh.residents(first, last, Optional.of("HRSS"))).isEqualTo(
+                figuresOfDepartment(admin, first, last, "HRSS"));
         // a second run finds nothing more to drop of that month
-        assertThat(maintenance.dropMonthsBefore(expired.plusMonths(1))).doesNotContain(partition);
+        assertThat(maintenance.dropMonthsBefore(expired.plusMonths(1))).doesNotContain(partition, residentPartition);
     }
 
-    @Test
-    void aRowOfAMonthWithoutItsTableWaitsInTheDefaultPartitionAndMovesWhenTheMonthIsCreated() throws Exception {
-        YearMonth month = maintenance.oldestMonthKept().minusMonths(3);
-        LocalDate day = month.atDay(10);
-        UUID id = UUID.randomUUID();
-        try (Connection c = dataSource.getConnection()) {
-            TransactionRecorder.recordOn(c, List.of(new TransactionRecorder.Event(id,
-                    OffsetDateTime.of(day, LocalTime.NOON, ChinaTime.ZONE.getRules().getOffset(day.atStartOfDay())),
-                    TransactionKind.QUERY, "HRSS-001", "HRSS", null, null, null, null, null)));
-        }
-        assertThat(count("SELECT count(*) FROM transaction_event_default WHERE event_id = '" + id + "'")).isEqualTo(1);
-        assertThat(maintenance.createMonths(day, day)).isEqualTo(2);
-        String partition = "transaction_event_p" + String.format("%d%02d", month.getYear(), month.getMonthValue());
-        assertThat(count("SELECT count(*) FROM transaction_event_default WHERE event_id = '" + id + "'")).isZero();
-        assertThat(count("SELECT count(*) FROM " + partition + " WHERE event_id = '" + id + "'")).isEqualTo(1);
-        // a repeat now meets it in its month
-        try (Connection c = dataSource.getConnection()) {
-            assertThat(TransactionRecorder.recordOn(c, List.of(new TransactionRecorder.Event(id,
-                    OffsetDateTime.of(day, LocalTime.NOON, ChinaTime.ZONE.getRules().getOffset(day.atStartOfDay())),
-                    TransactionKind.QUERY, "HRSS-001", "HRSS", null, null, null, null, null)))).isEmpty();
-        }
-        maintenance.dropMonthsBefore(month.plusMonths(1));
-        assertThat(exists(partition)).isFalse();
+    private long figuresOfDepartment(String admin, LocalDate from, LocalDate to, String department) {
+        return given().auth().oauth2(admin).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .queryParam("groupBy", "department").get("/api/v1/stats/transactions").then().statusCode(200)
+                .extract().jsonPath().getLong("rows.find { it.key == '" + department + "' }.residents");
     }
 
     private Map<String, Object> figures(String admin, LocalDate from, LocalDate to) {
