@@ -7,7 +7,11 @@
 -- it created. Rows of such a month that the DEFAULT partition took meanwhile move into the new table: the default
 -- is locked for the move, so no row of that month can arrive between the move and the attach.
 CREATE OR REPLACE FUNCTION event_log_create_months(p_from date, p_to date) RETURNS integer
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+-- attaching and dropping a month lock the parent table: rather give up (the next run tries again) than queue every
+-- kiosk batch behind a long statement that holds the table
+SET lock_timeout = '5s'
+AS $$
 DECLARE
     parent text;
     month date := date_trunc('month', p_from)::date;
@@ -56,7 +60,9 @@ $$;
 -- bitmap snapshots are not touched: they keep the figures. A resident_day month leaves only once the snapshots hold
 -- all its rows (every row's seen_by below the snapshot horizon); otherwise it waits for the next run.
 CREATE OR REPLACE FUNCTION event_log_drop_months_before(p_before date) RETURNS SETOF text
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+SET lock_timeout = '5s'
+AS $$
 DECLARE
     parent text;
     part record;

@@ -52,9 +52,16 @@ public class EventLogMaintenance {
     @Scheduled(identity = "event-log-maintenance", every = "${yzz.event-log.maintenance-interval:6h}",
             delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        Outcome outcome = maintain();
-        if (outcome.created() > 0 || !outcome.dropped().isEmpty()) {
-            LOG.infof("event log: created %d month partitions, dropped %s", outcome.created(), outcome.dropped());
+        try {
+            Outcome outcome = maintain();
+            if (outcome.created() > 0 || !outcome.dropped().isEmpty()) {
+                LOG.infof("event log: created %d month partitions, dropped %s", outcome.created(), outcome.dropped());
+            }
+        } catch (RuntimeException e) {
+            // a lock not granted in time or a database away: the next run tries again; the months ahead leave margin
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            LOG.warnf("event log maintenance not done, tried again at the next run: %s",
+                    String.valueOf(cause.getMessage()).lines().findFirst().orElse(""));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.gov.gd.yzz.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.support.ApiTest;
@@ -17,6 +18,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The event log by month: a row of a month without its table waits in the default partition and moves into the
@@ -53,6 +55,28 @@ class EventLogPartitionsTest extends ApiTest {
                     TransactionKind.QUERY, "HRSS-001", "HRSS", null, null, null, null, null)))).isEmpty();
         }
         maintenance.dropMonthsBefore(month.plusMonths(1));
+        assertThat(exists(partition)).isFalse();
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aDropThatCannotHaveItsLockGivesUpInsteadOfQueueingTheLogBehindIt() throws Exception {
+        YearMonth month = maintenance.oldestMonthKept().minusMonths(5);
+        maintenance.createMonths(month.atDay(1), month.atDay(1));
+        String partition = "transaction_event_p" + String.format("%d%02d", month.getYear(), month.getMonthValue());
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            // a long statement on the month (a report, a backup) holds its lock until it ends
+            try (PreparedStatement s = reader.prepareStatement("SELECT count(*) FROM " + partition);
+                    ResultSet r = s.executeQuery()) {
+                r.next();
+            }
+            assertThatThrownBy(() -> maintenance.dropMonthsBefore(month.plusMonths(1)))
+                    .isInstanceOf(RuntimeException.class);
+            reader.rollback();
+        }
+        assertThat(exists(partition)).isTrue();
+        assertThat(maintenance.dropMonthsBefore(month.plusMonths(1))).contains(partition);
         assertThat(exists(partition)).isFalse();
     }
 
