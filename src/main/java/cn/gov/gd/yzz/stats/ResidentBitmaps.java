@@ -47,15 +47,17 @@ public class ResidentBitmaps {
     private final ResidentIndex index = new ResidentIndex();
     private boolean loaded;
     private long readFrom;
+    /** The load at start has ended, loaded or failed (readiness waits for it: {@link StatisticsWarmUpCheck}). */
+    private volatile boolean warmUpEnded;
 
     ResidentBitmaps(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     /**
-     * Loads at start, on a thread of its own (startup does not wait): a rolling deploy's new instance has its bitmaps
-     * by the time the first statistics request comes, or that request waits for the rest of the load. A failure here
-     * only leaves the load to the first request.
+     * Loads at start, on a thread of its own: startup does not wait, readiness does ({@link StatisticsWarmUpCheck}),
+     * so a rolling deploy's new instance gets no traffic before its bitmaps are loaded and its first statistics
+     * request is answered from memory. A failure here only leaves the load to the first request (and readiness UP).
      */
     void warmUp(@Observes StartupEvent started) {
         Thread loader = new Thread(() -> {
@@ -66,10 +68,17 @@ public class ResidentBitmaps {
             } catch (RuntimeException e) {
                 LOG.warnf("resident bitmaps not loaded at start (the first statistics request loads them): %s",
                         e.getMessage());
+            } finally {
+                warmUpEnded = true;
             }
         }, "resident-bitmaps-warm-up");
         loader.setDaemon(true);
         loader.start();
+    }
+
+    /** Whether the load begun at start has ended (loaded, or failed and left to the first request). */
+    boolean warmUpEnded() {
+        return warmUpEnded;
     }
 
     /** Distinct residents with a transaction on a day of the period, of one department or of all. */

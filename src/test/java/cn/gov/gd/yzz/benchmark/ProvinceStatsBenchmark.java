@@ -105,6 +105,9 @@ class ProvinceStatsBenchmark {
                     "-Dquarkus.datasource.jdbc.url=" + jdbcUrl, "-Dyzz.demo.enabled=false",
                     "-Dquarkus.log.category.\"cn.gov.gd.yzz.stats\".level=INFO",
                     "-Dyzz.object-store.endpoint=" + service.embeddedServers().getProperty("s3.endpoint"))) {
+                report.append(String.format(Locale.ROOT, "fresh instance ready %.1f s after its process started "
+                        + "(readiness waits for the resident bitmaps it loads at start)%n",
+                        fresh.readyAfter().toMillis() / 1e3));
                 timeApi(new DemoClient(fresh.port()), jdbcUrl, apiRuns, rawRuns, report);
                 // the fresh instance's own line on its load (started at its start, on a thread of its own)
                 Files.readAllLines(fresh.log()).stream().filter(l -> l.contains("resident bitmaps: loaded"))

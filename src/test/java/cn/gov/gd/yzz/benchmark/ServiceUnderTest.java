@@ -23,6 +23,7 @@ public final class ServiceUnderTest implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Path workDir;
+    private Duration readyAfter;
 
     private ServiceUnderTest(Process process, int port, Path log, Path workDir) {
         this.process = process;
@@ -57,12 +58,19 @@ public final class ServiceUnderTest implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         ServiceUnderTest service = new ServiceUnderTest(process, port, log, workDir);
+        long started = System.nanoTime();
         service.awaitReady(Duration.ofMinutes(3));
+        service.readyAfter = Duration.ofNanos(System.nanoTime() - started);
         return service;
     }
 
     public int port() {
         return port;
+    }
+
+    /** From the process's start to its first UP readiness answer. */
+    public Duration readyAfter() {
+        return readyAfter;
     }
 
     long pid() {
