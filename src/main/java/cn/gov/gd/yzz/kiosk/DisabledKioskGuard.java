@@ -31,6 +31,12 @@ public class DisabledKioskGuard implements SecurityIdentityAugmentor {
         }
         String kiosk = Caller.claimText(token, Caller.KIOSK_CLAIM).orElseThrow();
         Instant issuedAt = token.getIssuedAtTime() == 0 ? null : Instant.ofEpochSecond(token.getIssuedAtTime());
+        // nearly always known: answered on the event loop, without handing the request to a worker thread and back
+        java.util.Optional<Boolean> known = states.acceptsIfKnown(kiosk, issuedAt);
+        if (known.isPresent()) {
+            return known.get() ? Uni.createFrom().item(identity)
+                    : Uni.createFrom().failure(new AuthenticationFailedException("kiosk disabled or token revoked"));
+        }
         return context.runBlocking(() -> {
             if (!states.accepts(kiosk, issuedAt)) {
                 throw new AuthenticationFailedException("kiosk disabled or token revoked");

@@ -35,8 +35,9 @@ public interface KioskConfig {
     double faceScoreThreshold();
 
     /**
-     * How long an instance trusts its cached kiosk state (enabled, place, specialists); other instances see a disable,
-     * move or reassignment within this.
+     * How often each instance reads the kiosks whose state (enabled, key, place, specialists) changed, one indexed
+     * query for all of them; other instances see a disable, key rotation, move or reassignment within this (the
+     * instance that made it at once). The name is kept from when each kiosk's state was cached this long.
      */
     @WithDefault("5s")
     Duration stateCacheTtl();

@@ -1,0 +1,38 @@
+-- Kiosk state followed by each instance in memory (issue 20, the heartbeat path). Every request with a kiosk-bound
+-- token asks whether the kiosk is enabled and where it stands; a province fleet beats 1,700 times a second, and a
+-- read of the kiosk row per beat was most of a heartbeat's cost. Instances now keep every kiosk's state and read only
+-- the kiosks changed since their last read, found by the id of the transaction that last changed one
+-- (state_changed_by, as resident_day.seen_by): exact, whatever order transactions commit in (KioskStates).
+ALTER TABLE kiosk ADD COLUMN state_changed_by xid8 NOT NULL DEFAULT '0';
+ALTER TABLE kiosk ALTER COLUMN state_changed_by SET DEFAULT pg_current_xact_id();
+CREATE INDEX kiosk_state_changed_by_idx ON kiosk (state_changed_by);
+
+-- What the state is: enabled, tokens_not_before, town, village and the specialists. A heartbeat's write
+-- (last_seen_at, app_version, peripherals) is not a change of it, so it leaves the column alone (and stays a HOT update).
+CREATE FUNCTION kiosk_state_changed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.enabled IS DISTINCT FROM OLD.enabled
+            OR NEW.tokens_not_before IS DISTINCT FROM OLD.tokens_not_before
+            OR NEW.town IS DISTINCT FROM OLD.town
+            OR NEW.village IS DISTINCT FROM OLD.village
+            OR NEW.updated_at IS DISTINCT FROM OLD.updated_at THEN
+        NEW.state_changed_by := pg_current_xact_id();
+    END IF;
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER kiosk_state_changed BEFORE UPDATE ON kiosk
+    FOR EACH ROW EXECUTE FUNCTION kiosk_state_changed();
+
+-- A specialist assigned or removed changes the kiosk's state too, whoever writes the rows.
+CREATE FUNCTION kiosk_specialists_changed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE kiosk SET state_changed_by = pg_current_xact_id()
+    WHERE id = CASE WHEN TG_OP = 'DELETE' THEN OLD.kiosk_id ELSE NEW.kiosk_id END;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER kiosk_specialists_changed AFTER INSERT OR UPDATE OR DELETE ON kiosk_specialist
+    FOR EACH ROW EXECUTE FUNCTION kiosk_specialists_changed();
