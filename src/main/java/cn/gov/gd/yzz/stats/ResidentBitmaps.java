@@ -124,8 +124,11 @@ public class ResidentBitmaps {
         if (!loaded) {
             int[] counts = jdbc.withConnection(this::load, "resident snapshots and the rows after them");
             loaded = true;
-            LOG.infof("resident bitmaps: loaded %d stored bitmaps and %d rows after them in %d ms", counts[0],
-                    counts[1], (System.nanoTime() - started) / 1_000_000);
+            long read = System.nanoTime();
+            int years = index.cacheUnions();
+            LOG.infof("resident bitmaps: loaded %d stored bitmaps and %d rows after them in %d ms, unions of %d "
+                    + "years cached in %d ms", counts[0], counts[1], (read - started) / 1_000_000, years,
+                    (System.nanoTime() - read) / 1_000_000);
             return;
         }
         int rows = jdbc.withConnection(this::readTail, "resident_day since the last read");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -85,6 +86,27 @@ final class ResidentIndex {
     /** Compresses runs after a large read. */
     void optimize() {
         byDay.values().forEach(departments -> departments.values().forEach(RoaringBitmap::runOptimize));
+    }
+
+    /**
+     * Computes the cached unions of every year held, of all departments and of each (the months' and days' with
+     * them), as the first requests would: at load, so that a fresh instance's first figures are cardinalities too.
+     * Returns the number of years.
+     */
+    int cacheUnions() {
+        Set<Year> years = new TreeSet<>();
+        Set<String> departments = new TreeSet<>();
+        byDay.forEach((day, held) -> {
+            years.add(Year.from(day));
+            departments.addAll(held.keySet());
+        });
+        for (Year year : years) {
+            yearUnion(year, Optional.empty());
+            for (String department : departments) {
+                yearUnion(year, Optional.of(department));
+            }
+        }
+        return years.size();
     }
 
     long residents(LocalDate from, LocalDate to, Optional<String> department) {

@@ -34,6 +34,9 @@ class ResidentIndexTest {
                 rows.add(row);
                 live.add(first.plusDays(row[0]), DEPARTMENTS.get(row[1]), row[2]);
             }
+            if (round == 0) {
+                assertThat(live.cacheUnions()).isEqualTo(2); // as at load: every year's unions, then the rest added
+            }
             figures(live); // caches day, month and year unions of every department and of all
         }
         ResidentIndex recomputed = new ResidentIndex();
