@@ -7,23 +7,24 @@ ALTER TABLE kiosk ADD COLUMN state_changed_by xid8 NOT NULL DEFAULT '0';
 ALTER TABLE kiosk ALTER COLUMN state_changed_by SET DEFAULT pg_current_xact_id();
 CREATE INDEX kiosk_state_changed_by_idx ON kiosk (state_changed_by);
 
--- What the state is: enabled, tokens_not_before, town, village and the specialists. A heartbeat's write
--- (last_seen_at, app_version, peripherals) is not a change of it, so it leaves the column alone (and stays a HOT update).
+-- What the state is: enabled, tokens_not_before, town, village and the specialists (and updated_at, which every
+-- change through the register sets). A heartbeat's write (last_seen_at, app_version, peripherals) is not a change
+-- of it: the trigger's WHEN keeps the function from even being called for the rows of a heartbeat batch.
 CREATE FUNCTION kiosk_state_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF NEW.enabled IS DISTINCT FROM OLD.enabled
-            OR NEW.tokens_not_before IS DISTINCT FROM OLD.tokens_not_before
-            OR NEW.town IS DISTINCT FROM OLD.town
-            OR NEW.village IS DISTINCT FROM OLD.village
-            OR NEW.updated_at IS DISTINCT FROM OLD.updated_at THEN
-        NEW.state_changed_by := pg_current_xact_id();
-    END IF;
+    NEW.state_changed_by := pg_current_xact_id();
     RETURN NEW;
 END $$;
 
 CREATE TRIGGER kiosk_state_changed BEFORE UPDATE ON kiosk
-    FOR EACH ROW EXECUTE FUNCTION kiosk_state_changed();
+    FOR EACH ROW
+    WHEN (NEW.enabled IS DISTINCT FROM OLD.enabled
+          OR NEW.tokens_not_before IS DISTINCT FROM OLD.tokens_not_before
+          OR NEW.town IS DISTINCT FROM OLD.town
+          OR NEW.village IS DISTINCT FROM OLD.village
+          OR NEW.updated_at IS DISTINCT FROM OLD.updated_at)
+    EXECUTE FUNCTION kiosk_state_changed();
 
 -- A specialist assigned or removed changes the kiosk's state too, whoever writes the rows.
 CREATE FUNCTION kiosk_specialists_changed() RETURNS trigger
