@@ -71,7 +71,7 @@ public class KioskStates {
         return policy(kioskId).accepts(issuedAt);
     }
 
-    /** Answers from memory, or empty when the kiosk was not met yet (the caller then asks {@link #accepts} off the event loop). */
+    /** From memory, or empty when the kiosk was not met yet (the caller then asks {@link #accepts} off the event loop). */
     Optional<Boolean> acceptsIfKnown(String kioskId, Instant issuedAt) {
         TokenPolicy known = policies.getIfPresent(kioskId);
         return known == null || readFrom < 0 ? Optional.empty() : Optional.of(known.accepts(issuedAt));
