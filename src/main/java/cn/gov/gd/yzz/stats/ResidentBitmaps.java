@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.stats;
 
+import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.common.Jdbc;
 import cn.gov.gd.yzz.common.Sql;
 import io.quarkus.runtime.StartupEvent;
@@ -9,7 +10,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,14 +47,16 @@ public class ResidentBitmaps {
             + "LEFT JOIN resident_day r ON r.seen_by >= :readFrom::text::xid8";
 
     private final Jdbc jdbc;
+    private final Clock clock;
     private final ResidentIndex index = new ResidentIndex();
     private boolean loaded;
     private long readFrom;
     /** The load at start has ended, loaded or failed (readiness waits for it: {@link StatisticsWarmUpCheck}). */
     private volatile boolean warmUpEnded;
 
-    ResidentBitmaps(Jdbc jdbc) {
+    ResidentBitmaps(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
@@ -125,7 +130,7 @@ public class ResidentBitmaps {
             int[] counts = jdbc.withConnection(this::load, "resident snapshots and the rows after them");
             loaded = true;
             long read = System.nanoTime();
-            int years = index.cacheUnions();
+            int years = index.cacheUnions(Year.now(clock.withZone(ChinaTime.ZONE)).minusYears(1));
             LOG.infof("resident bitmaps: loaded %d stored bitmaps and %d rows after them in %d ms, unions of %d "
                     + "years cached in %d ms", counts[0], counts[1], (read - started) / 1_000_000, years,
                     (System.nanoTime() - read) / 1_000_000);

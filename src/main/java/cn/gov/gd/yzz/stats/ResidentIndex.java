@@ -89,14 +89,15 @@ final class ResidentIndex {
     }
 
     /**
-     * Computes the cached unions of every year held, of all departments and of each (the months' and days' with
-     * them), as the first requests would: at load, so that a fresh instance's first figures are cardinalities too.
-     * Returns the number of years.
+     * Computes the cached unions of every year held from {@code earliest} on, of all departments and of each (the
+     * months' and days' with them), as the first requests would: at load, so that a fresh instance's first figures
+     * are cardinalities too. Older years (kept for ever in the snapshots) are left to the requests that ask for
+     * them, so the memory this takes does not grow with the years. Returns the number of years.
      */
-    int cacheUnions() {
+    int cacheUnions(Year earliest) {
         Set<Year> years = new TreeSet<>();
         Set<String> departments = new TreeSet<>();
-        byDay.forEach((day, held) -> {
+        byDay.tailMap(earliest.atDay(1), true).forEach((day, held) -> {
             years.add(Year.from(day));
             departments.addAll(held.keySet());
         });

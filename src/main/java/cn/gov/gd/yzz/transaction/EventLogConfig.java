@@ -2,7 +2,6 @@ package cn.gov.gd.yzz.transaction;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /** How long the raw event log is kept and how its monthly partitions are looked after. */
 @ConfigMapping(prefix = "yzz.event-log")
@@ -19,7 +18,10 @@ public interface EventLogConfig {
     @WithDefault("3")
     int monthsAhead();
 
-    /** How often each instance creates the months ahead and drops the expired ones (both are idempotent). */
+    /**
+     * How often each instance creates the months ahead and drops the expired ones (both are idempotent): a duration
+     * such as {@code 6h}, or {@code off} (the months ahead are still created at start).
+     */
     @WithDefault("6h")
-    Duration maintenanceInterval();
+    String maintenanceInterval();
 }

@@ -43,9 +43,15 @@ public class EventLogMaintenance {
     }
 
     void onStart(@Observes StartupEvent start) {
-        int created = createMonths();
-        if (created > 0) {
-            LOG.infof("event log: created %d month partitions", created);
+        try {
+            int created = createMonths();
+            if (created > 0) {
+                LOG.infof("event log: created %d month partitions", created);
+            }
+        } catch (RuntimeException e) {
+            // another instance's run holding the lock, or the database away: the instance starts all the same (a
+            // month without its table takes its rows into the default partition) and the scheduled run creates them
+            LOG.warnf("event log months not created at start, created at the next run: %s", firstLine(e));
         }
     }
 
@@ -59,9 +65,7 @@ public class EventLogMaintenance {
             }
         } catch (RuntimeException e) {
             // a lock not granted in time or a database away: the next run tries again; the months ahead leave margin
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            LOG.warnf("event log maintenance not done, tried again at the next run: %s",
-                    String.valueOf(cause.getMessage()).lines().findFirst().orElse(""));
+            LOG.warnf("event log maintenance not done, tried again at the next run: %s", firstLine(e));
         }
     }
 
@@ -91,5 +95,11 @@ public class EventLogMaintenance {
         LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         LocalDate oldestAccepted = today.minusDays(transactions.maxAge().toDays() + 1);
         return createMonths(oldestAccepted, today.plusMonths(config.monthsAhead()));
+    }
+
+    /** The cause's first line (the driver's message, never a stack trace). */
+    private static String firstLine(RuntimeException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
     }
 }

@@ -3,6 +3,7 @@ package cn.gov.gd.yzz.kiosk;
 import static cn.gov.gd.yzz.support.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.gd.yzz.support.ApiTest;
 import cn.gov.gd.yzz.support.KioskSimulator;
@@ -13,6 +14,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,9 @@ class KioskStateChangesTest extends ApiTest {
 
     @Inject
     KioskStates states;
+
+    @Inject
+    KioskHeartbeats heartbeats;
 
     @Inject
     AgroalDataSource dataSource;
@@ -71,10 +76,18 @@ class KioskStateChangesTest extends ApiTest {
         states.followChanges();
         assertThat(states.placement(kiosk.id()).orElseThrow().specialists()).isEmpty();
 
-        // a heartbeat's write is not a change of the state: the row is not read again for it
+        // a heartbeat batch's write is not a change of the state: the row is not read again for it
         long changedBy = changedBy();
-        sql("UPDATE kiosk SET last_seen_at = now(), app_version = '9.9.9' WHERE id = ?");
+        heartbeats.beat(kiosk.id(), "9.9.9", "{\"printer\":\"ok\"}");
+        heartbeats.flush();
         assertThat(changedBy()).isEqualTo(changedBy);
+    }
+
+    @Test
+    void aKioskIsNeverDeletedSoThatNoInstanceMissesItsEnd() throws Exception {
+        assertThatThrownBy(() -> sql("DELETE FROM kiosk WHERE id = ?")).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23001"));
+        assertThat(states.placement(kiosk.id())).isPresent();
     }
 
     private long changedBy() throws Exception {

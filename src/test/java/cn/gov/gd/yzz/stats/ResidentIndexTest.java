@@ -35,7 +35,9 @@ class ResidentIndexTest {
                 live.add(first.plusDays(row[0]), DEPARTMENTS.get(row[1]), row[2]);
             }
             if (round == 0) {
-                assertThat(live.cacheUnions()).isEqualTo(2); // as at load: every year's unions, then the rest added
+                // as at load: the unions of the years from the one given, then the rest added to them
+                assertThat(live.cacheUnions(java.time.Year.of(2026))).isEqualTo(1);
+                assertThat(live.cacheUnions(java.time.Year.of(2025))).isEqualTo(2);
             }
             figures(live); // caches day, month and year unions of every department and of all
         }

@@ -87,7 +87,7 @@ class ResidentSnapshotsTest extends ApiTest {
                 .isEqualTo(withOneMoreResident(before, today));
 
         Map<String, RoaringBitmap> raw = rawBitmaps();
-        ResidentBitmaps fresh = new ResidentBitmaps(jdbc);
+        ResidentBitmaps fresh = new ResidentBitmaps(jdbc, java.time.Clock.systemUTC());
         assertEqualsRaw(fresh, raw);
         assertThat(fresh.residents(from, today, Optional.empty())).as("a fresh instance's residents served")
                 .isEqualTo(((Number) after.get("summary")).longValue());
@@ -97,7 +97,7 @@ class ResidentSnapshotsTest extends ApiTest {
         snapshots.foldOnce();
         int dropped = deleteFoldedRows();
         assertThat(dropped).isGreaterThan(0);
-        assertEqualsRaw(new ResidentBitmaps(jdbc), raw);
+        assertEqualsRaw(new ResidentBitmaps(jdbc, java.time.Clock.systemUTC()), raw);
         assertThat(figures(from, today)).isEqualTo(after);
     }
 
@@ -129,7 +129,7 @@ class ResidentSnapshotsTest extends ApiTest {
             }
             snapshots.foldOnce();
             assertStoredBitmapsCoverEveryRowBelowTheHorizon();
-            assertEqualsRaw(new ResidentBitmaps(jdbc), rawBitmaps());
+            assertEqualsRaw(new ResidentBitmaps(jdbc, java.time.Clock.systemUTC()), rawBitmaps());
         } finally {
             pool.shutdownNow();
         }

@@ -98,7 +98,7 @@ class RetentionKeepsStatisticsTest extends ApiTest {
 
         assertThat(figures(admin, first, last)).isEqualTo(before);
         // an instance started now has the month's residents from the snapshots alone
-        ResidentBitmaps fresh = new ResidentBitmaps(jdbc);
+        ResidentBitmaps fresh = new ResidentBitmaps(jdbc, java.time.Clock.systemUTC());
         assertThat(fresh.residents(first, last, Optional.empty())).isEqualTo(3);
         assertThat(fresh.residents(first, last, Optional.of("HRSS"))).isEqualTo(
                 figuresOfDepartment(admin, first, last, "HRSS"));

@@ -79,7 +79,10 @@ class EventLogPartitionsTest extends ApiTest {
             try {
                 // waiting for the lock, the drop would hold every insert into the log behind it for as long
                 assertThatThrownBy(() -> drop.get(30, TimeUnit.SECONDS))
-                        .as("the drop gives up on the lock").isInstanceOf(ExecutionException.class);
+                        .as("the drop gives up on the lock").isInstanceOf(ExecutionException.class)
+                        .hasRootCauseInstanceOf(java.sql.SQLException.class)
+                        .satisfies(e -> assertThat(((java.sql.SQLException) rootCause(e)).getSQLState())
+                                .as("lock_not_available").isEqualTo("55P03"));
             } finally {
                 reader.rollback(); // lets a drop that queued finish, so that a failure here does not hang the rest
             }
@@ -90,6 +93,14 @@ class EventLogPartitionsTest extends ApiTest {
         assertThat(exists(partition)).isTrue();
         assertThat(maintenance.dropMonthsBefore(month.plusMonths(1))).contains(partition);
         assertThat(exists(partition)).isFalse();
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private boolean exists(String table) throws Exception {
