@@ -8,6 +8,7 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -32,7 +33,7 @@ public class DisabledKioskGuard implements SecurityIdentityAugmentor {
         String kiosk = Caller.claimText(token, Caller.KIOSK_CLAIM).orElseThrow();
         Instant issuedAt = token.getIssuedAtTime() == 0 ? null : Instant.ofEpochSecond(token.getIssuedAtTime());
         // nearly always known: answered on the event loop, without handing the request to a worker thread and back
-        java.util.Optional<Boolean> known = states.acceptsIfKnown(kiosk, issuedAt);
+        Optional<Boolean> known = states.acceptsIfKnown(kiosk, issuedAt);
         if (known.isPresent()) {
             return known.get() ? Uni.createFrom().item(identity)
                     : Uni.createFrom().failure(new AuthenticationFailedException("kiosk disabled or token revoked"));

@@ -94,14 +94,13 @@ public class KioskStates {
         if (readFrom.get() < 0) {
             readFrom.compareAndSet(-1, currentXmin());
         }
-        // outside the caller's transaction, so an uncommitted change is never kept
         return policies.get(kioskId, this::load);
     }
 
     /** The kiosk's committed state, outside the caller's transaction so that an uncommitted change is never kept. */
     private TokenPolicy load(String kioskId) {
         return QuarkusTransaction.suspendingExisting().call(() -> jdbc.first(
-                Sql.of(STATE + " WHERE k.id = :id").bind("id", kioskId), KioskStates::policy).orElse(UNKNOWN));
+                Sql.of(STATE + " WHERE k.id = :id").bind("id", kioskId), row -> policy(row, 0)).orElse(UNKNOWN));
     }
 
     private void keepNewer(String kioskId, TokenPolicy state) {
@@ -153,10 +152,6 @@ public class KioskStates {
         return QuarkusTransaction.suspendingExisting().call(() -> jdbc.first(
                 Sql.of("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"), row -> row.getLong(1))
                 .orElseThrow());
-    }
-
-    private static TokenPolicy policy(ResultSet row) throws SQLException {
-        return policy(row, 0);
     }
 
     /** The state of one kiosk from the columns of {@link #STATE}, starting after column {@code offset}. */
