@@ -51,8 +51,7 @@ public class ResidentBitmaps {
     private final ResidentIndex index = new ResidentIndex();
     private boolean loaded;
     private long readFrom;
-    /** The load at start has ended, loaded or failed (readiness waits for it: {@link StatisticsWarmUpCheck}). */
-    private volatile boolean warmUpEnded;
+    private final WarmUp warmUp = new WarmUp();
 
     ResidentBitmaps(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -60,30 +59,16 @@ public class ResidentBitmaps {
     }
 
     /**
-     * Loads at start, on a thread of its own: startup does not wait, readiness does ({@link StatisticsWarmUpCheck}),
-     * so a rolling deploy's new instance gets no traffic before its bitmaps are loaded and its first statistics
-     * request is answered from memory. A failure here only leaves the load to the first request (and readiness UP).
+     * Loads at start: a rolling deploy's new instance gets no traffic before its bitmaps are loaded and its first
+     * statistics request is answered from memory ({@link StatisticsWarmUpCheck}).
      */
     void warmUp(@Observes StartupEvent started) {
-        Thread loader = new Thread(() -> {
-            try {
-                synchronized (this) {
-                    refresh();
-                }
-            } catch (RuntimeException e) {
-                LOG.warnf("resident bitmaps not loaded at start (the first statistics request loads them): %s",
-                        e.getMessage());
-            } finally {
-                warmUpEnded = true;
-            }
-        }, "resident-bitmaps-warm-up");
-        loader.setDaemon(true);
-        loader.start();
+        warmUp.start("resident-bitmaps-warm-up", this, this::refresh, "resident bitmaps");
     }
 
     /** Whether the load begun at start has ended (loaded, or failed and left to the first request). */
     boolean warmUpEnded() {
-        return warmUpEnded;
+        return warmUp.ended();
     }
 
     /** Distinct residents with a transaction on a day of the period, of one department or of all. */
@@ -189,28 +174,10 @@ public class ResidentBitmaps {
 
     /** One statement (one snapshot): its xmin, then every row at or above the previous read's xmin. */
     private int readTail(Connection connection) throws SQLException {
-        int rows = 0;
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false); // a cursor, should many rows have come since the last read
-        try (PreparedStatement query = Sql.of(TAIL).bind("readFrom", Long.toString(readFrom)).prepare(connection)) {
-            query.setFetchSize(10_000);
-            long xmin = readFrom;
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    xmin = result.getLong(1);
-                    LocalDate day = result.getObject(2, LocalDate.class);
-                    if (day != null) {
-                        index.add(day, result.getString(3), result.getInt(4));
-                        rows++;
-                    }
-                }
-            }
-            connection.commit();
-            readFrom = xmin;
-        } finally {
-            connection.rollback();
-            connection.setAutoCommit(autoCommit);
-        }
-        return rows;
+        ChangeFollower.Read read = ChangeFollower.read(connection,
+                Sql.of(TAIL).bind("readFrom", Long.toString(readFrom)), readFrom,
+                row -> index.add(row.getObject(2, LocalDate.class), row.getString(3), row.getInt(4)));
+        readFrom = read.xmin();
+        return read.rows();
     }
 }

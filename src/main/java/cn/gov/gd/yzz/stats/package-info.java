@@ -6,7 +6,8 @@
  * <p>Owns the persisted resident bitmaps ({@code resident_snapshot}, {@code resident_snapshot_state}, V19); reads the
  * rollups that {@code transaction} keeps exact at ingestion ({@code TransactionRollups}) and the per-instance resident
  * bitmaps ({@code ResidentBitmaps}, {@code ResidentIndex}) loaded from the stored bitmaps and the {@code resident_day}
- * rows after them, then kept up to date from {@code resident_day}.
+ * rows after them, then kept up to date from {@code resident_day}; holds the recent years of {@code txn_department_day}
+ * in memory ({@code DepartmentDayCounts}), followed by its rows' {@code changed_by} stamps.
  *
  * <p>Invariants: never scans raw events per request; figures are exact (distinct residents included); a reviewer sees
  * their own department only; periods are Asia/Shanghai days, bounded by {@code yzz.stats.max-period-days}. Every
@@ -14,6 +15,8 @@
  * day and department ({@code ResidentSnapshots}), so rows below that horizon may be dropped (retention) without
  * changing a figure, also after a restart: the stored bitmaps are the durable source, {@code resident_day} the tail.
  * Cached unions of the in-memory bitmaps are only ever added to (residents are never removed), never recomputed.
+ * Whatever is held in memory is read forward before each answer (one indexed probe per holder), so an answer includes
+ * every batch acknowledged before it was asked, on any instance.
  *
  * <p>Depends on {@code transaction}, {@code submission}, {@code rating}, {@code kiosk}, {@code catalog}, {@code common}.
  */

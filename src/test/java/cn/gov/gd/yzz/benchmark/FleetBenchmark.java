@@ -102,6 +102,10 @@ class FleetBenchmark {
                         100.0 * step.namedEvents.get() / Math.max(1, step.events.get()), step.errors.get(),
                         100 * after.serviceShare(before), 100 * after.machineShare(before), heap >> 20,
                         ok ? "ok" : "MISSED");
+                row += String.format("           the generator's own delay in sending: p99 %.2f ms, max %.2f ms; seconds "
+                        + "of the step with requests over %.0f ms (slow/due, longest): %s%n",
+                        step.sendLagPercentileMillis(99), step.sendLagPercentileMillis(100), SLO_P99_MS,
+                        step.slowSeconds(12));
                 if (step.firstError.get() != null) {
                     row += "  first error: " + step.firstError.get() + "\n";
                 }

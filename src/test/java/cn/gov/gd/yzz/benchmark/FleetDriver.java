@@ -38,6 +38,8 @@ final class FleetDriver {
             "documentScanner":"degraded"}}""".getBytes(StandardCharsets.UTF_8);
     static final double NAMED_SHARE = 0.8;
     private static final int ACTIONS = Action.values().length;
+    /** The SLO's bound: requests over it are counted per second of the step, to see when the tail happens. */
+    static final long SLOW_NANOS = 100_000_000L;
 
     /** Figures of one step. */
     static final class Step {
@@ -49,6 +51,15 @@ final class FleetDriver {
         final AtomicLong namedEvents = new AtomicLong();
         final AtomicLong events = new AtomicLong();
         final AtomicReference<String> firstError = new AtomicReference<>();
+        /** Per second of the step: requests due, those over the SLO, the longest (ms). */
+        int[] due = new int[0];
+        int[] slow = new int[0];
+        long[] longest = new long[0];
+        /**
+         * Per request, how late its thread sent it beyond both its due time and the end of that thread's previous
+         * request: the generator's own delay (thread scheduling, its collector), not the service's.
+         */
+        long[] sendLag = new long[0];
         long nanos;
 
         Step(int kiosks) {
@@ -65,6 +76,21 @@ final class FleetDriver {
         double percentileMillis(double p, Action... actions) {
             long[] all = (actions.length == 0 ? Arrays.stream(Action.values()) : Arrays.stream(actions))
                     .flatMapToLong(a -> Arrays.stream(latencies[a.ordinal()])).sorted().toArray();
+            return all.length == 0 ? Double.NaN
+                    : all[(int) Math.min(all.length - 1, Math.ceil(p / 100.0 * all.length) - 1)] / 1e6;
+        }
+
+        /** The seconds with a request over the SLO, as "second: slow/due, longest ms", the worst first. */
+        String slowSeconds(int limit) {
+            return java.util.stream.IntStream.range(0, slow.length).filter(t -> slow[t] > 0).boxed()
+                    .sorted(java.util.Comparator.comparingInt((Integer t) -> slow[t]).reversed()).limit(limit)
+                    .sorted().map(t -> String.format("%ds: %d/%d, %d ms", t, slow[t], due[t], longest[t]))
+                    .collect(java.util.stream.Collectors.joining("; "));
+        }
+
+        double sendLagPercentileMillis(double p) {
+            long[] all = sendLag.clone();
+            Arrays.sort(all);
             return all.length == 0 ? Double.NaN
                     : all[(int) Math.min(all.length - 1, Math.ceil(p / 100.0 * all.length) - 1)] / 1e6;
         }
@@ -97,6 +123,10 @@ final class FleetDriver {
         long startNanos = System.nanoTime() + (startEpochMs - System.currentTimeMillis()) * 1_000_000;
         Thread[] threads = new Thread[workers];
         long[][][] own = new long[workers][][];
+        int secondsOfStep = (int) seconds + 1;
+        step.due = new int[secondsOfStep];
+        step.slow = new int[secondsOfStep];
+        step.longest = new long[secondsOfStep];
         for (int w = 0; w < workers; w++) {
             int worker = w;
             threads[w] = new Thread(() -> own[worker] = work(schedules[worker], startNanos, step), "fleet-" + w);
@@ -112,6 +142,8 @@ final class FleetDriver {
                     .toArray();
             step.counts[a] = step.latencies[a].length;
         }
+        step.sendLag = Arrays.stream(own).filter(o -> o != null).flatMapToLong(o -> Arrays.stream(o[ACTIONS]))
+                .toArray();
         return step;
     }
 
@@ -144,9 +176,13 @@ final class FleetDriver {
     }
 
     private long[][] work(long[] events, long startNanos, Step step) {
-        long[][] latencies = new long[ACTIONS][64];
-        int[] n = new int[ACTIONS];
+        long[][] latencies = new long[ACTIONS + 1][64];
+        int[] n = new int[ACTIONS + 1];
+        int[] duePerSecond = new int[step.due.length];
+        int[] slow = new int[step.due.length];
+        long[] longest = new long[step.due.length];
         HttpLoadClient client = null;
+        long previousDone = 0;
         try {
             for (long event : events) {
                 long due = startNanos + (event >>> 24) * 1_000_000;
@@ -155,6 +191,7 @@ final class FleetDriver {
                 }
                 int kiosk = (int) (event >>> 3 & 0x1F_FFFF);
                 Action action = Action.values()[(int) (event & 7)];
+                long lag = System.nanoTime() - Math.max(due, previousDone);
                 try {
                     if (client == null) {
                         client = new HttpLoadClient(port);
@@ -169,12 +206,31 @@ final class FleetDriver {
                 if (n[a] == latencies[a].length) {
                     latencies[a] = Arrays.copyOf(latencies[a], n[a] * 2);
                 }
-                latencies[a][n[a]++] = System.nanoTime() - due;
+                previousDone = System.nanoTime();
+                long latency = previousDone - due;
+                latencies[a][n[a]++] = latency;
+                if (n[ACTIONS] == latencies[ACTIONS].length) {
+                    latencies[ACTIONS] = Arrays.copyOf(latencies[ACTIONS], n[ACTIONS] * 2);
+                }
+                latencies[ACTIONS][n[ACTIONS]++] = lag;
+                int second = (int) Math.min(duePerSecond.length - 1, (event >>> 24) / 1000);
+                duePerSecond[second]++;
+                if (latency > SLOW_NANOS) {
+                    slow[second]++;
+                    longest[second] = Math.max(longest[second], latency / 1_000_000);
+                }
             }
         } finally {
             closeQuietly(client);
         }
-        for (int a = 0; a < ACTIONS; a++) {
+        synchronized (step) {
+            for (int t = 0; t < duePerSecond.length; t++) {
+                step.due[t] += duePerSecond[t];
+                step.slow[t] += slow[t];
+                step.longest[t] = Math.max(step.longest[t], longest[t]);
+            }
+        }
+        for (int a = 0; a <= ACTIONS; a++) {
             latencies[a] = Arrays.copyOf(latencies[a], n[a]);
         }
         return latencies;

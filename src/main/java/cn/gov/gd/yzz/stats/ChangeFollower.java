@@ -1,0 +1,61 @@
+package cn.gov.gd.yzz.stats;
+
+import cn.gov.gd.yzz.common.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The one way the statistics follow a table in memory. Each followed row carries the id of the transaction that last
+ * wrote it ({@code resident_day.seen_by}, {@code changed_by} of the rollups, V19/V22). A read is one statement, hence
+ * one snapshot: {@code SELECT x.xmin, t.… FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin)
+ * x LEFT JOIN table t ON t.stamp >= :readFrom::text::xid8}, {@code readFrom} being the previous read's {@code xmin}.
+ * Every transaction below a snapshot's {@code xmin} has ended; a row written by one still running at a read is stamped
+ * at or above that read's {@code xmin}, so the first read after its commit takes it. No committed write is missed,
+ * whatever order transactions commit in; a row may be read twice, so what a holder does with a row must be idempotent
+ * (add a resident to a set, replace a total).
+ */
+final class ChangeFollower {
+
+    /** Takes one changed row (columns from 2 on). */
+    @FunctionalInterface
+    interface RowSink {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    /** What a read saw: the {@code xmin} the next read starts from, and the rows it handed over. */
+    record Read(long xmin, int rows) {
+    }
+
+    private ChangeFollower() {
+    }
+
+    /**
+     * Runs the statement in a transaction of its own (a cursor, should many rows have come) and hands over every row
+     * whose second column is not null; {@code previousXmin} is kept when the statement returns no row.
+     */
+    static Read read(Connection connection, Sql statement, long previousXmin, RowSink sink) throws SQLException {
+        int rows = 0;
+        long xmin = previousXmin;
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (PreparedStatement query = statement.prepare(connection)) {
+            query.setFetchSize(10_000);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    xmin = result.getLong(1);
+                    if (result.getObject(2) != null) {
+                        sink.accept(result);
+                        rows++;
+                    }
+                }
+            }
+            connection.commit();
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
+        return new Read(xmin, rows);
+    }
+}

@@ -1,0 +1,37 @@
+-- Rollups followed by each instance in memory (issue 20, statistics p99). A province-year answer by department, day,
+-- month or channel, and every summary, summed about 35,000 txn_department_day rows per request, and one by town about
+-- 38,000 txn_town_month rows; instances now hold recent years of both and read only the rows changed since their
+-- last read, found by the id of the transaction that last wrote one (changed_by, as resident_day.seen_by and
+-- kiosk.state_changed_by): exact, whatever order transactions commit in (stats.ChangeFollower).
+-- Rows written before this migration keep '0': an instance's first read takes every row of its span anyway.
+ALTER TABLE txn_department_day ADD COLUMN changed_by xid8 NOT NULL DEFAULT '0';
+CREATE INDEX txn_department_day_changed_by_idx ON txn_department_day (changed_by);
+ALTER TABLE txn_town_month ADD COLUMN changed_by xid8 NOT NULL DEFAULT '0';
+CREATE INDEX txn_town_month_changed_by_idx ON txn_town_month (changed_by);
+
+-- Stamped by a trigger rather than by the ingestion statement, so that no writer (a later statement, an operator's
+-- correction) can change a row the instances would not see.
+CREATE FUNCTION rollup_row_changed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.changed_by := pg_current_xact_id();
+    RETURN NEW;
+END $$;
+
+-- Followed rollup rows are only ever added to: a deleted row could not be found by the instances holding it, which
+-- would go on counting it. A correction is an update.
+CREATE FUNCTION rollup_rows_not_deleted() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '% rows are corrected by an update, not deleted', TG_TABLE_NAME
+        USING ERRCODE = 'restrict_violation';
+END $$;
+
+CREATE TRIGGER txn_department_day_changed BEFORE INSERT OR UPDATE ON txn_department_day
+    FOR EACH ROW EXECUTE FUNCTION rollup_row_changed();
+CREATE TRIGGER txn_department_day_not_deleted BEFORE DELETE OR TRUNCATE ON txn_department_day
+    FOR EACH STATEMENT EXECUTE FUNCTION rollup_rows_not_deleted();
+CREATE TRIGGER txn_town_month_changed BEFORE INSERT OR UPDATE ON txn_town_month
+    FOR EACH ROW EXECUTE FUNCTION rollup_row_changed();
+CREATE TRIGGER txn_town_month_not_deleted BEFORE DELETE OR TRUNCATE ON txn_town_month
+    FOR EACH STATEMENT EXECUTE FUNCTION rollup_rows_not_deleted();

@@ -1,0 +1,243 @@
+package cn.gov.gd.yzz.stats;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.gd.yzz.common.Channels;
+import cn.gov.gd.yzz.common.Jdbc;
+import cn.gov.gd.yzz.support.ApiTest;
+import cn.gov.gd.yzz.support.KioskSimulator;
+import cn.gov.gd.yzz.support.Staff;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rollups held in memory ({@link DepartmentDayCounts}, {@link TownMonthCounts}, V22): every answer equals the
+ * rollup tables' (periods held, partly held, not held; whole months and their edges), a row written by another
+ * instance (here: straight into the database, no local event) is followed, also when its transaction commits after a
+ * read that began while it ran, and rows are never deleted.
+ */
+@QuarkusTest
+class HeldRollupsTest extends ApiTest {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    TransactionRollups rollups;
+    @Inject
+    DepartmentDayCounts held;
+    @Inject
+    TownMonthCounts heldTowns;
+    @Inject
+    Jdbc jdbc;
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void heldCountsEqualTheRollupTableForEveryGroupingFilterAndPeriod() {
+        String admin = Staff.token(Staff.ADMIN);
+        KioskSimulator kiosk = KioskSimulator.registerIn(admin, "留存镇", "留存村", Staff.SPECIALIST);
+        LocalDate today = LocalDate.now(CHINA);
+        List<Map<String, Object>> events = new ArrayList<>();
+        String[] services = {"HRSS-001", "PUBLIC_SECURITY-001", "MEDICAL_INSURANCE-003"};
+        for (int i = 0; i < 12; i++) {
+            Map<String, Object> event = new java.util.HashMap<>(Map.of("eventId", UUID.randomUUID().toString(),
+                    "serviceCode", services[i % 3], "kind", "query", "occurredAt",
+                    today.minusDays(i % 4 * 11).atTime(10, i).atZone(CHINA).toOffsetDateTime().toString()));
+            if (i % 2 == 0) {
+                event.put("specialistId", Staff.SPECIALIST);
+            }
+            events.add(event);
+        }
+        given().auth().oauth2(kiosk.deviceToken()).contentType("application/json").body(Map.of("events", events))
+                .post("/api/v1/kiosks/{id}/transactions", kiosk.id()).then().statusCode(200);
+
+        LocalDate heldFrom = today.withDayOfYear(1).minusYears(2);
+        LocalDate thisMonth = today.withDayOfMonth(1);
+        List<StatsPeriod> periods = List.of(new StatsPeriod(today.minusDays(3), today),
+                new StatsPeriod(today.withDayOfYear(1), today), new StatsPeriod(heldFrom, today),
+                new StatsPeriod(heldFrom.minusDays(10), today.minusDays(2)), // reaches before the span: SQL
+                new StatsPeriod(today.plusDays(1), today.plusDays(30)),
+                new StatsPeriod(thisMonth.minusMonths(2), thisMonth.minusDays(1)), // whole months only
+                new StatsPeriod(thisMonth.minusMonths(2).plusDays(3), today), // months and both edges
+                new StatsPeriod(today.withDayOfYear(1).minusYears(1), thisMonth.plusMonths(1).minusDays(1)));
+        int compared = 0;
+        for (GroupBy groupBy : List.of(GroupBy.DEPARTMENT, GroupBy.DAY, GroupBy.MONTH, GroupBy.CHANNEL)) {
+            for (Optional<String> department : List.of(Optional.<String>empty(), Optional.of("HRSS"))) {
+                for (Optional<Boolean> assisted : List.of(Optional.<Boolean>empty(), Optional.of(true),
+                        Optional.of(false))) {
+                    for (Optional<String> channel : List.of(Optional.<String>empty(), Optional.of(Channels.MOBILE))) {
+                        StatsFilter filter = new StatsFilter(department, Optional.empty(), channel, assisted);
+                        for (StatsPeriod period : periods) {
+                            assertThat(sorted(rollups.counts(groupBy, period, filter)))
+                                    .as("%s %s %s", groupBy, filter, period)
+                                    .isEqualTo(sorted(rollups.countsFromSql(groupBy, period, filter)));
+                            compared++;
+                        }
+                    }
+                }
+            }
+        }
+        for (Optional<String> department : List.of(Optional.<String>empty(), Optional.of("HRSS"))) {
+            for (Optional<String> town : List.of(Optional.<String>empty(), Optional.of("留存镇"), Optional.of("无此镇"))) {
+                for (Optional<Boolean> assisted : List.of(Optional.<Boolean>empty(), Optional.of(true))) {
+                    StatsFilter filter = new StatsFilter(department, town, Optional.empty(), assisted);
+                    for (StatsPeriod period : periods) {
+                        assertThat(sorted(rollups.counts(GroupBy.TOWN, period, filter)))
+                                .as("town %s %s", filter, period)
+                                .isEqualTo(sorted(rollups.countsFromSql(GroupBy.TOWN, period, filter)));
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertThat(compared).isEqualTo((4 * 2 * 3 * 2 + 2 * 3 * 2) * periods.size());
+        assertThat(rollups.counts(GroupBy.TOWN, new StatsPeriod(thisMonth.minusMonths(2), thisMonth.minusDays(1)),
+                new StatsFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())))
+                .extracting(TransactionRollups.Counts::key).contains("留存镇");
+        // the events sent are in: the held counts are not merely equal to an empty table
+        assertThat(rollups.counts(GroupBy.DEPARTMENT, new StatsPeriod(today.minusDays(3), today),
+                new StatsFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())))
+                .extracting(TransactionRollups.Counts::key).contains("HRSS", "PUBLIC_SECURITY", "MEDICAL_INSURANCE");
+        // a fresh instance's load gives the same as the followed counts
+        DepartmentDayCounts fresh = new DepartmentDayCounts(jdbc, Clock.systemUTC());
+        StatsPeriod span = new StatsPeriod(heldFrom, today);
+        assertThat(sorted(fresh.counts(GroupBy.DAY, span.from(), span.to(), Optional.empty(), Optional.empty(),
+                false).orElseThrow())).isEqualTo(sorted(held.counts(GroupBy.DAY, span.from(), span.to(),
+                        Optional.empty(), Optional.empty(), false).orElseThrow()));
+        TownMonthCounts freshTowns = new TownMonthCounts(jdbc, Clock.systemUTC());
+        LocalDate lastYear = today.withDayOfYear(1).minusYears(1);
+        for (String scope : List.of("*", "HRSS")) {
+            assertThat(listed(freshTowns.counts(lastYear, thisMonth, scope, Optional.empty(), Optional.empty())))
+                    .isEqualTo(listed(heldTowns.counts(lastYear, thisMonth, scope, Optional.empty(),
+                            Optional.empty())))
+                    .containsKey("留存镇");
+        }
+    }
+
+    private static Map<String, List<Long>> listed(Optional<Map<String, long[]>> counts) {
+        Map<String, List<Long>> out = new java.util.TreeMap<>();
+        counts.orElseThrow().forEach((town, sums) -> out.put(town, List.of(sums[0], sums[1])));
+        return out;
+    }
+
+    @Test
+    void aRowWrittenElsewhereIsFollowedAlsoWhenItCommitsAfterARead() throws Exception {
+        // a held day no other test writes: the 11th day of the span
+        LocalDate day = LocalDate.now(CHINA).withDayOfYear(1).minusYears(2).plusDays(10);
+        LocalDate other = day.plusDays(1);
+        long before = held(day);
+        long otherBefore = held(other);
+        try (Connection open = dataSource.getConnection()) {
+            open.setAutoCommit(false);
+            add(open, day, 5); // an ingestion transaction of another instance, still running
+            try (Connection later = dataSource.getConnection()) {
+                add(later, other, 1); // a later one that commits first
+                assertThat(held(other)).isEqualTo(otherBefore + 1);
+                add(later, other, 1); // and a change of a row already held
+            }
+            assertThat(held(other)).isEqualTo(otherBefore + 2);
+            assertThat(held(day)).isEqualTo(before); // not visible yet
+            open.commit();
+        }
+        assertThat(held(day)).as("the change committed after a read that began while it ran")
+                .isEqualTo(before + 5);
+        try (Connection c = dataSource.getConnection()) { // put the figures back (rows are updated, never deleted)
+            add(c, day, -5);
+            add(c, other, -2);
+        }
+        assertThat(held(day)).as("a correction of a row already held, once nothing holds the horizon back")
+                .isEqualTo(before);
+        assertThat(held(other)).isEqualTo(otherBefore);
+    }
+
+    @Test
+    void aTownMonthWrittenElsewhereIsFollowedAlsoWhenItCommitsAfterARead() throws Exception {
+        LocalDate month = LocalDate.now(CHINA).withDayOfYear(1).minusYears(1).plusMonths(1); // held, no other test's
+        StatsPeriod period = new StatsPeriod(month, month.plusMonths(1).minusDays(1));
+        StatsFilter ofTheTown = new StatsFilter(Optional.of("HRSS"), Optional.of("跟随镇"), Optional.empty(),
+                Optional.empty());
+        try (Connection open = dataSource.getConnection()) {
+            open.setAutoCommit(false);
+            addTownMonth(open, month, 7);
+            try (Connection later = dataSource.getConnection()) {
+                addTownMonth(later, month.plusMonths(1), 1);
+            }
+            assertThat(rollups.counts(GroupBy.TOWN, period, ofTheTown)).isEmpty();
+            open.commit();
+        }
+        assertThat(rollups.counts(GroupBy.TOWN, period, ofTheTown))
+                .containsExactly(new TransactionRollups.Counts("跟随镇", 7, 0));
+        try (Connection c = dataSource.getConnection()) {
+            addTownMonth(c, month, 2);
+        }
+        assertThat(rollups.counts(GroupBy.TOWN, period, ofTheTown)).as("a change of a row already held")
+                .containsExactly(new TransactionRollups.Counts("跟随镇", 9, 0));
+        assertThat(rollups.counts(GroupBy.TOWN, period, ofTheTown))
+                .isEqualTo(rollups.countsFromSql(GroupBy.TOWN, period, ofTheTown));
+    }
+
+    @Test
+    void rollupRowsAreNeverDeleted() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String table : List.of("txn_department_day", "txn_town_month")) {
+                assertThatThrownBy(() -> s.executeUpdate("DELETE FROM " + table + " WHERE transactions < 0"))
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23001"));
+                assertThatThrownBy(() -> s.execute("TRUNCATE " + table)).isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23001"));
+            }
+        }
+    }
+
+    /** As the ingestion function writes the monthly town rollup of one department. */
+    private static void addTownMonth(Connection connection, LocalDate month, long transactions) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO txn_town_month (scope, month, town, "
+                + "assisted, transactions) VALUES ('HRSS', ?, '跟随镇', false, ?) "
+                + "ON CONFLICT (scope, month, town, assisted) "
+                + "DO UPDATE SET transactions = txn_town_month.transactions + EXCLUDED.transactions")) {
+            s.setObject(1, month);
+            s.setLong(2, transactions);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    /** HRSS transactions of one day by the kiosk channel, unassisted, as the held counts answer. */
+    private long held(LocalDate day) {
+        return rollups.counts(GroupBy.DEPARTMENT, new StatsPeriod(day, day),
+                new StatsFilter(Optional.of("HRSS"), Optional.empty(), Optional.empty(), Optional.of(false)))
+                .stream().mapToLong(TransactionRollups.Counts::transactions).sum();
+    }
+
+    /** As the ingestion function writes the rollup: insert the row or add to it. */
+    private static void add(Connection connection, LocalDate day, long transactions) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO txn_department_day (day, department_code, "
+                + "channel, assisted, transactions) VALUES (?, 'HRSS', 'kiosk', false, ?) "
+                + "ON CONFLICT (day, department_code, channel, assisted) "
+                + "DO UPDATE SET transactions = txn_department_day.transactions + EXCLUDED.transactions")) {
+            s.setObject(1, day);
+            s.setLong(2, transactions);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static List<TransactionRollups.Counts> sorted(List<TransactionRollups.Counts> counts) {
+        return counts.stream().sorted(Comparator.comparing(TransactionRollups.Counts::key)).toList();
+    }
+}
