@@ -10,7 +10,8 @@ ALTER TABLE txn_town_month ADD COLUMN changed_by xid8 NOT NULL DEFAULT '0';
 CREATE INDEX txn_town_month_changed_by_idx ON txn_town_month (changed_by);
 
 -- Stamped by a trigger rather than by the ingestion statement, so that no writer (a later statement, an operator's
--- correction) can change a row the instances would not see.
+-- correction) can change a row the instances would not see. (Only a session that switches triggers off, as
+-- session_replication_role = replica or ALTER TABLE ... DISABLE TRIGGER do, could; the service never does.)
 CREATE FUNCTION rollup_row_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -18,8 +19,8 @@ BEGIN
     RETURN NEW;
 END $$;
 
--- Followed rollup rows are only ever added to: a deleted row could not be found by the instances holding it, which
--- would go on counting it. A correction is an update.
+-- Followed rollup rows are never deleted: a deleted row could not be found by the instances holding it, which would
+-- go on counting it. A correction is an update of the total.
 CREATE FUNCTION rollup_rows_not_deleted() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -27,6 +28,29 @@ BEGIN
         USING ERRCODE = 'restrict_violation';
 END $$;
 
+-- A row's key never changes either (an instance would keep counting it under its old key), and a total never goes
+-- below zero (a held cell encodes "no row" as 0 and a total as total + 1).
+CREATE FUNCTION rollup_key_unchanged() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '% rows keep their key: correct the total instead', TG_TABLE_NAME
+        USING ERRCODE = 'restrict_violation';
+END $$;
+
+ALTER TABLE txn_department_day ADD CONSTRAINT txn_department_day_transactions_not_negative
+    CHECK (transactions >= 0);
+ALTER TABLE txn_town_month ADD CONSTRAINT txn_town_month_transactions_not_negative CHECK (transactions >= 0);
+
+CREATE TRIGGER txn_department_day_key_unchanged BEFORE UPDATE ON txn_department_day
+    FOR EACH ROW
+    WHEN (NEW.day IS DISTINCT FROM OLD.day OR NEW.department_code IS DISTINCT FROM OLD.department_code
+          OR NEW.channel IS DISTINCT FROM OLD.channel OR NEW.assisted IS DISTINCT FROM OLD.assisted)
+    EXECUTE FUNCTION rollup_key_unchanged();
+CREATE TRIGGER txn_town_month_key_unchanged BEFORE UPDATE ON txn_town_month
+    FOR EACH ROW
+    WHEN (NEW.scope IS DISTINCT FROM OLD.scope OR NEW.month IS DISTINCT FROM OLD.month
+          OR NEW.town IS DISTINCT FROM OLD.town OR NEW.assisted IS DISTINCT FROM OLD.assisted)
+    EXECUTE FUNCTION rollup_key_unchanged();
 CREATE TRIGGER txn_department_day_changed BEFORE INSERT OR UPDATE ON txn_department_day
     FOR EACH ROW EXECUTE FUNCTION rollup_row_changed();
 CREATE TRIGGER txn_department_day_not_deleted BEFORE DELETE OR TRUNCATE ON txn_department_day

@@ -12,17 +12,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The backend's own tokens, verified once and then remembered until they expire (at most 5 minutes). An ES256
- * signature check costs about a millisecond of CPU: on a kiosk reporting batches, or a mini-app polling, it was
- * most of the request's work. A token string that verified stays valid until its {@code exp}; what can end it
- * earlier (a disabled kiosk, a rotated key) is checked per request after parsing (DisabledKioskGuard), so the
- * cache changes no decision. Failures are not cached.
+ * The backend's own tokens, verified once and then remembered until they expire. An ES256 signature check costs 1–3 ms
+ * of CPU on the event loop that authenticates the request: with a fleet refreshing device tokens and beating every
+ * minute, the checks were half the service's CPU and held up every other connection of their event loop (issue 20).
+ *
+ * <p>Two memories: the parsed tokens themselves (heavy, so at most 5 minutes and 100,000 of them) for the hot path,
+ * and the SHA-256 digests of the tokens known good (verified here, or signed here: {@link #signedHere}) until their
+ * own expiry, about 150 bytes each. A token whose exact bytes are known good is parsed without its signature check
+ * (about a tenth of the cost); every other one is verified in full. A token string that verified stays valid until its
+ * {@code exp}; what can end it earlier (a disabled kiosk, a rotated key) is checked per request after parsing
+ * (DisabledKioskGuard), so neither memory changes a decision. Failures are not remembered.
  */
 @Alternative
 @Priority(1)
@@ -34,23 +43,14 @@ public class VerifiedTokenCache implements JWTParser {
     private final DefaultJWTParser parser;
     private final Cache<String, JsonWebToken> verified = Caffeine.newBuilder()
             .maximumSize(100_000)
-            .expireAfter(new Expiry<String, JsonWebToken>() {
-                @Override
-                public long expireAfterCreate(String token, JsonWebToken jwt, long now) {
-                    long untilExpiry = jwt.getExpirationTime() * 1000 - System.currentTimeMillis();
-                    return TimeUnit.MILLISECONDS.toNanos(Math.max(0, Math.min(untilExpiry, MAX_KEEP.toMillis())));
-                }
+            .expireAfter(Expiry.creating((String token, JsonWebToken jwt) -> until(jwt.getExpirationTime() * 1000,
+                    MAX_KEEP)))
+            .build();
 
-                @Override
-                public long expireAfterUpdate(String token, JsonWebToken jwt, long now, long current) {
-                    return current;
-                }
-
-                @Override
-                public long expireAfterRead(String token, JsonWebToken jwt, long now, long current) {
-                    return current;
-                }
-            })
+    /** Digests of the tokens known good, with their expiry (epoch milliseconds). */
+    private final Cache<Digest, Long> knownGood = Caffeine.newBuilder()
+            .maximumSize(300_000) // a province fleet's tokens, about 45 MB at most
+            .expireAfter(Expiry.creating((Digest digest, Long expiresAt) -> until(expiresAt, null)))
             .build();
 
     private final TokenRefusals refusals;
@@ -67,16 +67,50 @@ public class VerifiedTokenCache implements JWTParser {
             TokenRefusals.logContext(known);
             return known;
         }
+        Digest digest = Digest.of(token);
+        Long goodUntil = knownGood.getIfPresent(digest);
         JsonWebToken jwt;
-        try {
-            jwt = parser.parse(token);
-        } catch (ParseException refused) {
-            refusals.refused(refused);
-            throw refused;
+        JsonWebToken good = goodUntil != null && goodUntil > System.currentTimeMillis()
+                ? parser.parseOnly(token) // these exact bytes verified or were signed here: no signature check
+                : null;
+        if (good != null && good.getExpirationTime() * 1000 > System.currentTimeMillis()) {
+            jwt = good;
+        } else {
+            try {
+                jwt = parser.parse(token);
+            } catch (ParseException refused) {
+                refusals.refused(refused);
+                throw refused;
+            }
+            knownGood.put(digest, jwt.getExpirationTime() * 1000);
         }
         verified.put(token, jwt);
         TokenRefusals.logContext(jwt);
         return jwt;
+    }
+
+    /** From now to an expiry (epoch milliseconds), at most {@code max} when given. */
+    private static Duration until(long expiresAtMillis, Duration max) {
+        Duration left = Duration.ofMillis(Math.max(0, expiresAtMillis - System.currentTimeMillis()));
+        return max != null && left.compareTo(max) > 0 ? max : left;
+    }
+
+    /** A token this backend has just signed: known good until it expires, so its first use here skips the check. */
+    public void signedHere(String token, Instant expiresAt) {
+        knownGood.put(Digest.of(token), expiresAt.toEpochMilli());
+    }
+
+    /** The first 128 bits of a token's SHA-256: collision-resistant, and a fraction of the token's size. */
+    private record Digest(long high, long low) {
+        static Digest of(String token) {
+            try {
+                ByteBuffer hash = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256")
+                        .digest(token.getBytes(StandardCharsets.UTF_8)));
+                return new Digest(hash.getLong(), hash.getLong());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+            }
+        }
     }
 
     @Override

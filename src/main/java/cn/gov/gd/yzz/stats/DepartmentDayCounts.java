@@ -154,7 +154,7 @@ class DepartmentDayCounts {
     private void read() {
         long started = System.nanoTime();
         boolean first = !loaded;
-        if (first) {
+        if (heldFrom == null) { // once: a first load that failed is retried over the same span
             heldFrom = LocalDate.now(clock.withZone(ChinaTime.ZONE)).withDayOfYear(1).minusYears(2);
         }
         int rows = jdbc.withConnection(this::readChanged, "txn_department_day since the last read");

@@ -116,7 +116,7 @@ class TownMonthCounts {
     private void read() {
         long started = System.nanoTime();
         boolean first = !loaded;
-        if (first) {
+        if (heldFrom == null) { // once: a first load that failed is retried over the same span
             heldFrom = LocalDate.now(clock.withZone(ChinaTime.ZONE)).withDayOfYear(1).minusYears(1);
         }
         int rows = jdbc.withConnection(this::readChanged, "txn_town_month since the last read");

@@ -7,7 +7,8 @@
  * rollups that {@code transaction} keeps exact at ingestion ({@code TransactionRollups}) and the per-instance resident
  * bitmaps ({@code ResidentBitmaps}, {@code ResidentIndex}) loaded from the stored bitmaps and the {@code resident_day}
  * rows after them, then kept up to date from {@code resident_day}; holds the recent years of {@code txn_department_day}
- * in memory ({@code DepartmentDayCounts}), followed by its rows' {@code changed_by} stamps.
+ * and {@code txn_town_month} in memory ({@code DepartmentDayCounts}, {@code TownMonthCounts}), followed by their rows'
+ * {@code changed_by} stamps ({@code ChangeFollower}).
  *
  * <p>Invariants: never scans raw events per request; figures are exact (distinct residents included); a reviewer sees
  * their own department only; periods are Asia/Shanghai days, bounded by {@code yzz.stats.max-period-days}. Every

@@ -14,9 +14,10 @@
  * token the kiosk holds (issued after the kiosk's last disable or key rotation) or by the id of a resident who opened
  * a session at that kiosk since then; the months a kiosk may report into always have their partition; a month leaves
  * only whole, after the retention period, and a {@code resident_day} month only once the resident snapshots hold it;
- * rollup rows are only ever added to, and every write of a {@code txn_department_day} row stamps it with its
- * transaction's id ({@code changed_by}, by trigger, V22; deletes refused), which the instances following it in memory
- * rely on ({@code stats.DepartmentDayCounts}).
+ * every write of a {@code txn_department_day} or {@code txn_town_month} row stamps it with its transaction's id
+ * ({@code changed_by}, by trigger, V22), and their rows are never deleted, never change key and never go below zero
+ * (refused by V22), which the instances following them in memory rely on ({@code stats.DepartmentDayCounts},
+ * {@code stats.TownMonthCounts}).
  *
  * <p>Callers: {@code submission} (a case is a transaction of kind {@code submission}), {@code result} (a kiosk's
  * print of a case's results is one of kind {@code print}), {@code stats}, {@code rating}.

@@ -147,6 +147,41 @@ final class FleetDriver {
         return step;
     }
 
+    /**
+     * Every kiosk in [from, to) beats once, closed loop over the connections, unmeasured: the first sight of a kiosk's
+     * token costs the service a full signature check, which a fleet in its steady state does not pay (and a fresh
+     * instance pays for every kiosk at once). Returns the seconds it took; a refused beat is an error.
+     */
+    double join(int from, int to) throws InterruptedException {
+        long started = System.nanoTime();
+        Thread[] threads = new Thread[workers];
+        AtomicReference<String> failure = new AtomicReference<>();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            threads[w] = new Thread(() -> {
+                try (HttpLoadClient client = new HttpLoadClient(port)) {
+                    for (int k = from + worker; k < to; k += workers) {
+                        int status = client.call(HttpLoadClient.post("/api/v1/kiosks/" + FleetKiosks.id(k)
+                                + "/heartbeat", HEARTBEAT_BODY, "Authorization: Bearer " + fleet.tokens[k]));
+                        if (status != 204) {
+                            failure.compareAndSet(null, FleetKiosks.id(k) + " joined with status " + status);
+                        }
+                    }
+                } catch (IOException e) {
+                    failure.compareAndSet(null, e.toString());
+                }
+            }, "fleet-join-" + w);
+            threads[w].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
     /** Per worker, its kiosks' actions as (due ms << 24 | kiosk << 3 | action), sorted by due time. */
     private long[][] schedule(int kiosks, long durationMs, long startEpochMs, long seed) {
         long[][] out = new long[workers][];
@@ -160,6 +195,9 @@ final class FleetDriver {
             for (Action a : Action.values()) {
                 long period = a.periodSeconds * 1000;
                 long first = a == Action.TOKEN_REFRESH ? fleet.refreshAt[k] - startEpochMs : random.nextLong(period);
+                if (first < 0) { // overdue while the step's new kiosks joined: a real kiosk would have refreshed
+                    first = random.nextLong(60_000);
+                }
                 for (long due = Math.max(0, first); due < durationMs; due += period) {
                     if (sizes[w] == out[w].length) {
                         out[w] = Arrays.copyOf(out[w], sizes[w] * 2);

@@ -106,12 +106,12 @@ class ProvinceStatsBenchmark {
                     "-Dquarkus.log.category.\"cn.gov.gd.yzz.stats\".level=INFO",
                     "-Dyzz.object-store.endpoint=" + service.embeddedServers().getProperty("s3.endpoint"))) {
                 report.append(String.format(Locale.ROOT, "fresh instance ready %.1f s after its process started "
-                        + "(readiness waits for the resident bitmaps it loads at start)%n",
+                        + "(readiness waits for what its statistics hold in memory, loaded at start)%n",
                         fresh.readyAfter().toMillis() / 1e3));
                 timeApi(new DemoClient(fresh.port()), jdbcUrl, apiRuns, rawRuns, report);
-                // the fresh instance's own line on its load (started at its start, on a thread of its own)
-                Files.readAllLines(fresh.log()).stream().filter(l -> l.contains("resident bitmaps: loaded"))
-                        .forEach(l -> report.append("fresh instance: ").append(l.substring(l.indexOf("resident")))
+                // the fresh instance's own lines on its loads (begun at its start, each on a thread of its own)
+                Files.readAllLines(fresh.log()).stream().filter(l -> l.contains("-warm-up) ") && l.contains(": loaded"))
+                        .forEach(l -> report.append("fresh instance: ").append(l.substring(l.indexOf("-warm-up) ") + 10))
                                 .append(System.lineSeparator()));
             }
             System.out.println(report);

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * The rollups held in memory ({@link DepartmentDayCounts}, {@link TownMonthCounts}, V22): every answer equals the
  * rollup tables' (periods held, partly held, not held; whole months and their edges), a row written by another
  * instance (here: straight into the database, no local event) is followed, also when its transaction commits after a
- * read that began while it ran, and rows are never deleted.
+ * read that began while it ran, and rows are never deleted, never change key and never go below zero.
  */
 @QuarkusTest
 class HeldRollupsTest extends ApiTest {
@@ -50,7 +50,7 @@ class HeldRollupsTest extends ApiTest {
     AgroalDataSource dataSource;
 
     @Test
-    void heldCountsEqualTheRollupTableForEveryGroupingFilterAndPeriod() {
+    void heldCountsEqualTheRollupTableForEveryGroupingFilterAndPeriod() throws Exception {
         String admin = Staff.token(Staff.ADMIN);
         KioskSimulator kiosk = KioskSimulator.registerIn(admin, "留存镇", "留存村", Staff.SPECIALIST);
         LocalDate today = LocalDate.now(CHINA);
@@ -67,6 +67,9 @@ class HeldRollupsTest extends ApiTest {
         }
         given().auth().oauth2(kiosk.deviceToken()).contentType("application/json").body(Map.of("events", events))
                 .post("/api/v1/kiosks/{id}/transactions", kiosk.id()).then().statusCode(200);
+        try (Connection c = dataSource.getConnection()) { // a mobile row (the mini-app's), held, of no other test
+            add(c, today.withDayOfYear(1).minusYears(2).plusDays(20), "mobile", 3);
+        }
 
         LocalDate heldFrom = today.withDayOfYear(1).minusYears(2);
         LocalDate thisMonth = today.withDayOfMonth(1);
@@ -146,11 +149,11 @@ class HeldRollupsTest extends ApiTest {
         long otherBefore = held(other);
         try (Connection open = dataSource.getConnection()) {
             open.setAutoCommit(false);
-            add(open, day, 5); // an ingestion transaction of another instance, still running
+            add(open, day, "kiosk", 5); // an ingestion transaction of another instance, still running
             try (Connection later = dataSource.getConnection()) {
-                add(later, other, 1); // a later one that commits first
+                add(later, other, "kiosk", 1); // a later one that commits first
                 assertThat(held(other)).isEqualTo(otherBefore + 1);
-                add(later, other, 1); // and a change of a row already held
+                add(later, other, "kiosk", 1); // and a change of a row already held
             }
             assertThat(held(other)).isEqualTo(otherBefore + 2);
             assertThat(held(day)).isEqualTo(before); // not visible yet
@@ -159,8 +162,8 @@ class HeldRollupsTest extends ApiTest {
         assertThat(held(day)).as("the change committed after a read that began while it ran")
                 .isEqualTo(before + 5);
         try (Connection c = dataSource.getConnection()) { // put the figures back (rows are updated, never deleted)
-            add(c, day, -5);
-            add(c, other, -2);
+            correct(c, day, -5);
+            correct(c, other, -2);
         }
         assertThat(held(day)).as("a correction of a row already held, once nothing holds the horizon back")
                 .isEqualTo(before);
@@ -171,31 +174,45 @@ class HeldRollupsTest extends ApiTest {
     void aTownMonthWrittenElsewhereIsFollowedAlsoWhenItCommitsAfterARead() throws Exception {
         LocalDate month = LocalDate.now(CHINA).withDayOfYear(1).minusYears(1).plusMonths(1); // held, no other test's
         StatsPeriod period = new StatsPeriod(month, month.plusMonths(1).minusDays(1));
-        StatsFilter ofTheTown = new StatsFilter(Optional.of("HRSS"), Optional.of("跟随镇"), Optional.empty(),
+        String town = "跟随镇" + UUID.randomUUID().toString().substring(0, 8);
+        StatsFilter ofTheTown = new StatsFilter(Optional.of("HRSS"), Optional.of(town), Optional.empty(),
                 Optional.empty());
         try (Connection open = dataSource.getConnection()) {
             open.setAutoCommit(false);
-            addTownMonth(open, month, 7);
+            addTownMonth(open, month, town, 7);
             try (Connection later = dataSource.getConnection()) {
-                addTownMonth(later, month.plusMonths(1), 1);
+                addTownMonth(later, month.plusMonths(1), town, 1);
             }
             assertThat(rollups.counts(GroupBy.TOWN, period, ofTheTown)).isEmpty();
             open.commit();
         }
         assertThat(rollups.counts(GroupBy.TOWN, period, ofTheTown))
-                .containsExactly(new TransactionRollups.Counts("跟随镇", 7, 0));
+                .containsExactly(new TransactionRollups.Counts(town, 7, 0));
         try (Connection c = dataSource.getConnection()) {
-            addTownMonth(c, month, 2);
+            addTownMonth(c, month, town, 2);
         }
         assertThat(rollups.counts(GroupBy.TOWN, period, ofTheTown)).as("a change of a row already held")
-                .containsExactly(new TransactionRollups.Counts("跟随镇", 9, 0));
+                .containsExactly(new TransactionRollups.Counts(town, 9, 0));
         assertThat(rollups.counts(GroupBy.TOWN, period, ofTheTown))
                 .isEqualTo(rollups.countsFromSql(GroupBy.TOWN, period, ofTheTown));
     }
 
     @Test
-    void rollupRowsAreNeverDeleted() throws Exception {
+    void rollupRowsAreNeverDeletedNeverChangeKeyAndNeverGoBelowZero() throws Exception {
+        LocalDate day = LocalDate.now(CHINA).withDayOfYear(1).minusYears(2).plusDays(30);
+        String town = "改键镇" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            add(c, day, "kiosk", 0);
+            addTownMonth(c, day.withDayOfMonth(1), town, 0);
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE txn_department_day SET day = day + 1 WHERE day = '"
+                    + day + "'")).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23001"));
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE txn_town_month SET town = town || '镇' WHERE town = '"
+                    + town + "'")).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23001"));
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE txn_department_day SET transactions = -1 WHERE day = '"
+                    + day + "'")).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23514"));
             for (String table : List.of("txn_department_day", "txn_town_month")) {
                 assertThatThrownBy(() -> s.executeUpdate("DELETE FROM " + table + " WHERE transactions < 0"))
                         .isInstanceOf(SQLException.class)
@@ -206,14 +223,27 @@ class HeldRollupsTest extends ApiTest {
         }
     }
 
+    /** A correction of a total (an update: a negative insert is refused, V22). */
+    private static void correct(Connection connection, LocalDate day, long difference) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("UPDATE txn_department_day SET transactions = "
+                + "transactions + ? WHERE day = ? AND department_code = 'HRSS' AND channel = 'kiosk' "
+                + "AND NOT assisted")) {
+            s.setLong(1, difference);
+            s.setObject(2, day);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
     /** As the ingestion function writes the monthly town rollup of one department. */
-    private static void addTownMonth(Connection connection, LocalDate month, long transactions) throws SQLException {
+    private static void addTownMonth(Connection connection, LocalDate month, String town, long transactions)
+            throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO txn_town_month (scope, month, town, "
-                + "assisted, transactions) VALUES ('HRSS', ?, '跟随镇', false, ?) "
+                + "assisted, transactions) VALUES ('HRSS', ?, ?, false, ?) "
                 + "ON CONFLICT (scope, month, town, assisted) "
                 + "DO UPDATE SET transactions = txn_town_month.transactions + EXCLUDED.transactions")) {
             s.setObject(1, month);
-            s.setLong(2, transactions);
+            s.setString(2, town);
+            s.setLong(3, transactions);
             assertThat(s.executeUpdate()).isEqualTo(1);
         }
     }
@@ -226,13 +256,15 @@ class HeldRollupsTest extends ApiTest {
     }
 
     /** As the ingestion function writes the rollup: insert the row or add to it. */
-    private static void add(Connection connection, LocalDate day, long transactions) throws SQLException {
+    private static void add(Connection connection, LocalDate day, String channel, long transactions)
+            throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO txn_department_day (day, department_code, "
-                + "channel, assisted, transactions) VALUES (?, 'HRSS', 'kiosk', false, ?) "
+                + "channel, assisted, transactions) VALUES (?, 'HRSS', ?, false, ?) "
                 + "ON CONFLICT (day, department_code, channel, assisted) "
                 + "DO UPDATE SET transactions = txn_department_day.transactions + EXCLUDED.transactions")) {
             s.setObject(1, day);
-            s.setLong(2, transactions);
+            s.setString(2, channel);
+            s.setLong(3, transactions);
             assertThat(s.executeUpdate()).isEqualTo(1);
         }
     }
