@@ -10,16 +10,17 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * The backend's own tokens, verified once and then remembered until they expire. An ES256 signature check costs 1–3 ms
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class VerifiedTokenCache implements JWTParser {
 
+    private static final Logger LOG = Logger.getLogger(VerifiedTokenCache.class);
     private static final Duration MAX_KEEP = Duration.ofMinutes(5);
 
     private final DefaultJWTParser parser;
@@ -54,6 +56,8 @@ public class VerifiedTokenCache implements JWTParser {
             .build();
 
     private final TokenRefusals refusals;
+    /** Whether a token signed here verified (null until the first is signed). */
+    private volatile Boolean signingKeyMatches;
 
     VerifiedTokenCache(DefaultJWTParser parser, TokenRefusals refusals) {
         this.parser = parser;
@@ -95,9 +99,26 @@ public class VerifiedTokenCache implements JWTParser {
         return max != null && left.compareTo(max) > 0 ? max : left;
     }
 
-    /** A token this backend has just signed: known good until it expires, so its first use here skips the check. */
+    /**
+     * A token this backend has just signed: known good until it expires, so its first use here skips the check. The
+     * first one is verified in full: should the signing key not match the verification key (a configuration error),
+     * nothing signed here is ever taken on trust, and this instance refuses its own tokens as every other one does.
+     */
     public void signedHere(String token, Instant expiresAt) {
-        knownGood.put(Digest.of(token), expiresAt.toEpochMilli());
+        Boolean matches = signingKeyMatches;
+        if (matches == null) {
+            try {
+                parser.parse(token);
+                matches = true;
+            } catch (ParseException e) {
+                matches = false;
+                LOG.errorf("tokens signed here do not verify with the configured public key: %s", e.getMessage());
+            }
+            signingKeyMatches = matches;
+        }
+        if (matches) {
+            knownGood.put(Digest.of(token), expiresAt.toEpochMilli());
+        }
     }
 
     /** The first 128 bits of a token's SHA-256: collision-resistant, and a fraction of the token's size. */
