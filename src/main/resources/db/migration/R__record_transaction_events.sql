@@ -15,6 +15,8 @@
 -- 1970-01-01T00:00Z and days (in China's time zone, fixed by the caller) as days since 1970-01-01: binary numbers,
 -- with nothing to parse.
 -- Maintained here since V9: Flyway runs this file again whenever it changes, after the versioned migrations.
+-- txn_department_day and txn_town_month rows are stamped with the writing transaction (changed_by: by default on
+-- insert, set here on update), which the instances holding them in memory follow (V22).
 -- Parameters are bound by name (p_event_ids => ...) by TransactionRecorder, so a renamed or reordered parameter
 -- fails at once instead of shifting columns.
 CREATE OR REPLACE FUNCTION record_transaction_events(
@@ -63,7 +65,8 @@ BEGIN
         SELECT day, department_code, channel, assisted, sum(events)
         FROM grouped GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
         ON CONFLICT (day, department_code, channel, assisted)
-            DO UPDATE SET transactions = txn_department_day.transactions + EXCLUDED.transactions
+            DO UPDATE SET transactions = txn_department_day.transactions + EXCLUDED.transactions,
+                changed_by = pg_current_xact_id()
     ), per_scope AS (
         SELECT s.scope, c.day, c.town, c.assisted, c.events
         FROM grouped c CROSS JOIN LATERAL (VALUES (c.department_code), ('*')) AS s(scope)
@@ -77,7 +80,8 @@ BEGIN
         SELECT scope, date_trunc('month', day::timestamp)::date, town, assisted, sum(events)
         FROM per_scope GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
         ON CONFLICT (scope, month, town, assisted)
-            DO UPDATE SET transactions = txn_town_month.transactions + EXCLUDED.transactions
+            DO UPDATE SET transactions = txn_town_month.transactions + EXCLUDED.transactions,
+                changed_by = pg_current_xact_id()
     ), by_resident AS (
         INSERT INTO resident_day (day, department_code, citizen_ordinal)
         SELECT DISTINCT i.day, i.department_code, c.ordinal
