@@ -66,7 +66,7 @@ BEGIN
         FROM grouped GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
         ON CONFLICT (day, department_code, channel, assisted)
             DO UPDATE SET transactions = txn_department_day.transactions + EXCLUDED.transactions,
-                changed_by = pg_current_xact_id()
+                changed_by = pg_current_xact_id()::text::bigint
     ), per_scope AS (
         SELECT s.scope, c.day, c.town, c.assisted, c.events
         FROM grouped c CROSS JOIN LATERAL (VALUES (c.department_code), ('*')) AS s(scope)
@@ -81,7 +81,7 @@ BEGIN
         FROM per_scope GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
         ON CONFLICT (scope, month, town, assisted)
             DO UPDATE SET transactions = txn_town_month.transactions + EXCLUDED.transactions,
-                changed_by = pg_current_xact_id()
+                changed_by = pg_current_xact_id()::text::bigint
     ), by_resident AS (
         INSERT INTO resident_day (day, department_code, citizen_ordinal)
         SELECT DISTINCT i.day, i.department_code, c.ordinal

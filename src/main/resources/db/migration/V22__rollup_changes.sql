@@ -4,12 +4,16 @@
 -- last read, found by the id of the transaction that last wrote one (changed_by, as resident_day.seen_by and
 -- kiosk.state_changed_by): exact, whatever order transactions commit in (stats.ChangeFollower).
 -- Rows written before this migration keep '0': an instance's first read takes every row of its span anyway.
-ALTER TABLE txn_department_day ADD COLUMN changed_by xid8 NOT NULL DEFAULT '0';
-ALTER TABLE txn_department_day ALTER COLUMN changed_by SET DEFAULT pg_current_xact_id();
-CREATE INDEX txn_department_day_changed_by_idx ON txn_department_day (changed_by);
-ALTER TABLE txn_town_month ADD COLUMN changed_by xid8 NOT NULL DEFAULT '0';
-ALTER TABLE txn_town_month ALTER COLUMN changed_by SET DEFAULT pg_current_xact_id();
-CREATE INDEX txn_town_month_changed_by_idx ON txn_town_month (changed_by);
+-- The stamp's index is a BRIN (block ranges): a summarizing index does not stop an update from staying in its page
+-- (HOT, PostgreSQL 16 and later), and ingestion updates these rows all day; recent stamps sit in few blocks. BRIN has
+-- no operator class for xid8, so the stamp is the transaction id's 64-bit value as a bigint (epoch and xid, always
+-- positive), compared with a snapshot's xmin the same way.
+ALTER TABLE txn_department_day ADD COLUMN changed_by bigint NOT NULL DEFAULT 0;
+ALTER TABLE txn_department_day ALTER COLUMN changed_by SET DEFAULT pg_current_xact_id()::text::bigint;
+CREATE INDEX txn_department_day_changed_by_idx ON txn_department_day USING brin (changed_by);
+ALTER TABLE txn_town_month ADD COLUMN changed_by bigint NOT NULL DEFAULT 0;
+ALTER TABLE txn_town_month ALTER COLUMN changed_by SET DEFAULT pg_current_xact_id()::text::bigint;
+CREATE INDEX txn_town_month_changed_by_idx ON txn_town_month USING brin (changed_by);
 
 -- Every write stamps the row: an insert by the column's default, an update by the ingestion statement itself
 -- (R__record_transaction_events sets changed_by), and any other update by this trigger, which fires only when the
@@ -20,7 +24,7 @@ CREATE INDEX txn_town_month_changed_by_idx ON txn_town_month (changed_by);
 CREATE FUNCTION rollup_row_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    NEW.changed_by := pg_current_xact_id();
+    NEW.changed_by := pg_current_xact_id()::text::bigint;
     RETURN NEW;
 END $$;
 

@@ -42,7 +42,7 @@ class DepartmentDayCounts {
 
     private static final String READ = "SELECT x.xmin, t.day, t.department_code, t.channel, t.assisted, "
             + "t.transactions FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin) x "
-            + "LEFT JOIN txn_department_day t ON t.day >= :heldFrom AND t.changed_by >= :readFrom::text::xid8";
+            + "LEFT JOIN txn_department_day t ON t.day >= :heldFrom AND t.changed_by >= :readFrom::bigint";
 
     private final Jdbc jdbc;
     private final Clock clock;

@@ -34,7 +34,7 @@ class TownMonthCounts {
 
     private static final String READ = "SELECT x.xmin, t.month, t.scope, t.town, t.assisted, t.transactions "
             + "FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin) x "
-            + "LEFT JOIN txn_town_month t ON t.month >= :heldFrom AND t.changed_by >= :readFrom::text::xid8";
+            + "LEFT JOIN txn_town_month t ON t.month >= :heldFrom AND t.changed_by >= :readFrom::bigint";
 
     private final Jdbc jdbc;
     private final Clock clock;
