@@ -8,9 +8,10 @@ import java.sql.SQLException;
 
 /**
  * The one way the statistics follow a table in memory. Each followed row carries the id of the transaction that last
- * wrote it ({@code resident_day.seen_by}, {@code changed_by} of the rollups, V19/V22). A read is one statement, hence
- * one snapshot: {@code SELECT x.xmin, t.… FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin)
- * x LEFT JOIN table t ON t.stamp >= :readFrom::text::xid8}, {@code readFrom} being the previous read's {@code xmin}.
+ * wrote it ({@code resident_day.seen_by} as xid8, {@code changed_by} of the rollups as its bigint value; V19/V22). A
+ * read is one statement, hence one snapshot: {@code SELECT x.xmin, t.… FROM (SELECT
+ * pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin) x LEFT JOIN table t ON t.stamp >= :readFrom}, the
+ * stamp compared in its own type with {@code readFrom}, the previous read's {@code xmin}.
  * Every transaction below a snapshot's {@code xmin} has ended; a row written by one still running at a read is stamped
  * at or above that read's {@code xmin}, so the first read after its commit takes it. No committed write is missed,
  * whatever order transactions commit in; a row may be read twice, so what a holder does with a row must be idempotent
