@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
  * <p>Two memories: the parsed tokens themselves (heavy, so at most 5 minutes and 100,000 of them) for the hot path,
  * and the SHA-256 digests of the tokens known good (verified here, or signed here: {@link #signedHere}) until their
  * own expiry, about 150 bytes each. A token whose exact bytes are known good is parsed without its signature check
- * (about a tenth of the cost); every other one is verified in full. A token string that verified stays valid until its
+ * (a JSON parse instead of the P-256 arithmetic); every other one is verified in full. A token string that verified stays valid until its
  * {@code exp}; what can end it earlier (a disabled kiosk, a rotated key) is checked per request after parsing
  * (DisabledKioskGuard), so neither memory changes a decision. Failures are not remembered.
  */
