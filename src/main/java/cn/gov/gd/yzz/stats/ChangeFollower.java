@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.stats;
 
+import cn.gov.gd.yzz.common.Jdbc;
 import cn.gov.gd.yzz.common.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +30,27 @@ final class ChangeFollower {
     record Read(long xmin, int rows) {
     }
 
-    private ChangeFollower() {
+    private boolean started;
+    private long readFrom;
+
+    /** Whether a read has succeeded (the first one takes every row the statement selects). */
+    boolean started() {
+        return started;
+    }
+
+    /**
+     * Reads the rows changed since this follower's last read (every row, the first time) on a pooled connection,
+     * binding {@code :readFrom} into {@code statement}, and notes where the next read starts; returns the rows handed
+     * over.
+     */
+    int readChanged(Jdbc jdbc, Sql statement, String what, RowSink sink) {
+        return jdbc.withConnection(connection -> {
+            Read read = read(connection, statement.bind("readFrom", Long.toString(started ? readFrom : 0)), readFrom,
+                    sink);
+            readFrom = read.xmin();
+            started = true;
+            return read.rows();
+        }, what);
     }
 
     /**

@@ -7,8 +7,6 @@ import cn.gov.gd.yzz.common.Sql;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -48,8 +46,7 @@ class DepartmentDayCounts {
     private final Clock clock;
     /** Held days are [heldFrom, heldFrom + MAX_DAYS); set at the load, fixed for the instance's life. */
     private LocalDate heldFrom;
-    private boolean loaded;
-    private long readFrom;
+    private final ChangeFollower follower = new ChangeFollower();
     /** A column per (department, channel) seen: its department and channel; cells are column * 2 + assisted. */
     private final List<String> columnDepartments = new ArrayList<>();
     private final List<String> columnChannels = new ArrayList<>();
@@ -153,26 +150,18 @@ class DepartmentDayCounts {
     /** The first call loads the held span; every later one reads the rows changed since the last read. */
     private void read() {
         long started = System.nanoTime();
-        boolean first = !loaded;
+        boolean first = !follower.started();
         if (heldFrom == null) { // once: a first load that failed is retried over the same span
             heldFrom = LocalDate.now(clock.withZone(ChinaTime.ZONE)).withDayOfYear(1).minusYears(2);
         }
-        int rows = jdbc.withConnection(this::readChanged, "txn_department_day since the last read");
-        loaded = true;
+        int rows = follower.readChanged(jdbc, Sql.of(READ).bind("heldFrom", heldFrom),
+                "txn_department_day since the last read",
+                row -> put(row.getObject(2, LocalDate.class), row.getString(3), row.getString(4), row.getBoolean(5),
+                        row.getLong(6)));
         if (first) {
             LOG.infof("transactions per department and day: loaded %d rows from %s in %d ms", rows, heldFrom,
                     (System.nanoTime() - started) / 1_000_000);
         }
-    }
-
-    /** One statement (one snapshot): its xmin, then every held row stamped at or above the previous read's xmin. */
-    private int readChanged(Connection connection) throws SQLException {
-        ChangeFollower.Read read = ChangeFollower.read(connection, Sql.of(READ).bind("heldFrom", heldFrom)
-                .bind("readFrom", Long.toString(loaded ? readFrom : 0)), readFrom,
-                row -> put(row.getObject(2, LocalDate.class), row.getString(3), row.getString(4), row.getBoolean(5),
-                        row.getLong(6)));
-        readFrom = read.xmin();
-        return read.rows();
     }
 
     private void put(LocalDate day, String department, String channel, boolean assisted, long transactions) {

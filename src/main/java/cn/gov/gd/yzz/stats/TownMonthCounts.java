@@ -6,8 +6,6 @@ import cn.gov.gd.yzz.common.Sql;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -41,8 +39,7 @@ class TownMonthCounts {
     private final WarmUp warmUp = new WarmUp();
     /** Held months are [heldFrom, heldFrom + MAX_MONTHS months), from 1 January of last year at the load. */
     private LocalDate heldFrom;
-    private boolean loaded;
-    private long readFrom;
+    private final ChangeFollower follower = new ChangeFollower();
     /** Set should a total not fit a cell: every answer is then left to SQL. */
     private boolean overflowed;
     private final Map<String, Integer> scopes = new HashMap<>();
@@ -115,25 +112,18 @@ class TownMonthCounts {
     /** The first call loads the held months; every later one reads the rows changed since the last read. */
     private void read() {
         long started = System.nanoTime();
-        boolean first = !loaded;
+        boolean first = !follower.started();
         if (heldFrom == null) { // once: a first load that failed is retried over the same span
             heldFrom = LocalDate.now(clock.withZone(ChinaTime.ZONE)).withDayOfYear(1).minusYears(1);
         }
-        int rows = jdbc.withConnection(this::readChanged, "txn_town_month since the last read");
-        loaded = true;
+        int rows = follower.readChanged(jdbc, Sql.of(READ).bind("heldFrom", heldFrom),
+                "txn_town_month since the last read",
+                row -> put(row.getObject(2, LocalDate.class), row.getString(3), row.getString(4), row.getBoolean(5),
+                        row.getLong(6)));
         if (first) {
             LOG.infof("transactions per town and month: loaded %d rows from %s in %d ms", rows, heldFrom,
                     (System.nanoTime() - started) / 1_000_000);
         }
-    }
-
-    private int readChanged(Connection connection) throws SQLException {
-        ChangeFollower.Read read = ChangeFollower.read(connection, Sql.of(READ).bind("heldFrom", heldFrom)
-                .bind("readFrom", Long.toString(loaded ? readFrom : 0)), readFrom,
-                row -> put(row.getObject(2, LocalDate.class), row.getString(3), row.getString(4), row.getBoolean(5),
-                        row.getLong(6)));
-        readFrom = read.xmin();
-        return read.rows();
     }
 
     private void put(LocalDate month, String scope, String town, boolean assisted, long transactions) {
