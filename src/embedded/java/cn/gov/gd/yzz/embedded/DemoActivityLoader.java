@@ -134,8 +134,10 @@ public class DemoActivityLoader {
             try (PreparedStatement staff = c.prepareStatement("INSERT INTO staff_account (username, display_name, "
                     + "role, password_hash, enabled, created_at) VALUES (?, ?, 'specialist', ?, true, now())");
                     PreparedStatement kiosk = c.prepareStatement("INSERT INTO kiosk (id, name, town, village, "
-                            + "public_key_pem, key_algorithm, hardware, enabled, last_seen_at, tokens_not_before) "
-                            + "VALUES (?, ?, ?, ?, ?, 'EC', ?, true, ?, now() - interval '1 second')");
+                            + "public_key_pem, key_algorithm, hardware, enabled, tokens_not_before) "
+                            + "VALUES (?, ?, ?, ?, ?, 'EC', ?, true, now() - interval '1 second')");
+                    PreparedStatement seen = c.prepareStatement(
+                            "INSERT INTO kiosk_presence (kiosk_id, last_seen_at) VALUES (?, ?)");
                     PreparedStatement assign = c.prepareStatement(
                             "INSERT INTO kiosk_specialist (kiosk_id, username) VALUES (?, ?)")) {
                 int specialistNo = 0;
@@ -169,9 +171,11 @@ public class DemoActivityLoader {
                         kiosk.setArray(6, c.createArrayOf("varchar", new String[] {"id_card_reader", "camera",
                             "printer"}));
                         // most kiosks reported recently; a few have been offline for days
-                        kiosk.setObject(7, OffsetDateTime.now().minusMinutes(random.nextInt(100) < 88
-                                ? random.nextInt(3) : 60L * 24 * (1 + random.nextInt(6))));
                         kiosk.addBatch();
+                        seen.setString(1, id);
+                        seen.setObject(2, OffsetDateTime.now().minusMinutes(random.nextInt(100) < 88
+                                ? random.nextInt(3) : 60L * 24 * (1 + random.nextInt(6))));
+                        seen.addBatch();
                         if (specialist != null) {
                             assign.setString(1, id);
                             assign.setString(2, specialist);
@@ -182,6 +186,7 @@ public class DemoActivityLoader {
                 }
                 staff.executeBatch();
                 kiosk.executeBatch();
+                seen.executeBatch();
                 assign.executeBatch();
             }
         }

@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -46,7 +47,8 @@ public class Kiosk extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public String peripherals;
 
-    @Column(name = "last_seen_at")
+    /** The kiosk's last beat, from {@code kiosk_presence} (V24), which only the heartbeat batch writes. */
+    @Formula("(select p.last_seen_at from kiosk_presence p where p.kiosk_id = id)")
     public OffsetDateTime lastSeenAt;
 
     /** Kiosk-bound tokens issued before this are refused (set on disable and on key rotation). */

@@ -20,11 +20,14 @@ import org.jboss.logging.Logger;
  * UPDATE (and commit) per beat would be most of an instance's work. Each instance keeps the latest beat per kiosk and
  * writes all of them every {@code yzz.kiosk.heartbeat-flush-interval} in one statement, and once more at shutdown.
  *
- * <p>{@code last_seen_at} is the time the beat arrived, not the time of the write, so a kiosk is online exactly as
- * before once the batch is written: readers of {@code last_seen_at} (admin list, gauges, statistics) see a beat at
- * most one flush interval late, which must stay well below the online window. Several instances write the same rows;
- * {@code last_seen_at} only moves forward ({@code GREATEST}) and version and peripherals come with the newest beat, so
- * the order of their writes does not matter.
+ * <p>{@code kiosk_presence.last_seen_at} is the time the beat arrived, not the time of the write, so a kiosk is online
+ * exactly as before once the batch is written: readers of it (admin list, gauges, statistics) see a beat at most one
+ * flush interval late, which must stay well below the online window. Several instances write the same rows;
+ * {@code last_seen_at} only moves forward, so the order of their writes does not matter. The narrow presence row is all
+ * a beat rewrites: version and peripherals go to the kiosk row only when they differ from those held, and only from a
+ * beat newer than the one that reported those ({@code kiosk.reported_at}). So an older beat held back by another
+ * instance never puts older values back; the one case left, a kiosk reporting A, then B to another instance, then A
+ * again, shows B until its next beat (A is not written again while it is the value held, so its time is not either).
  */
 @ApplicationScoped
 public class KioskHeartbeats {
@@ -93,16 +96,22 @@ public class KioskHeartbeats {
 
     private void write(List<String> ids, List<Beat> beats) {
         List<String> at = beats.stream().map(b -> b.at().toString()).toList();
+        // every beat: the narrow presence row (V24), left alone when another instance wrote a later beat already
         jdbc.update(Sql.of("""
-                UPDATE kiosk k SET
-                    app_version = CASE WHEN k.last_seen_at IS NULL OR b.at >= k.last_seen_at
-                                       THEN b.version ELSE k.app_version END,
-                    peripherals = CASE WHEN k.last_seen_at IS NULL OR b.at >= k.last_seen_at
-                                       THEN b.peripherals ELSE k.peripherals END,
-                    last_seen_at = GREATEST(k.last_seen_at, b.at)
+                INSERT INTO kiosk_presence AS p (kiosk_id, last_seen_at)
+                SELECT b.id, b.at FROM unnest(:ids::text[], :at::text[]::timestamptz[]) AS b(id, at)
+                ON CONFLICT (kiosk_id) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at
+                WHERE p.last_seen_at < EXCLUDED.last_seen_at""")
+                .bind("ids", Sql.textArray(ids))
+                .bind("at", Sql.textArray(at)));
+        // version and peripherals only where they differ from those held (rarely: an update, a printer out of
+        // paper), and never from a beat older than the one that reported the values held
+        jdbc.update(Sql.of("""
+                UPDATE kiosk k SET app_version = b.version, peripherals = b.peripherals, reported_at = b.at
                 FROM unnest(:ids::text[], :versions::text[], :peripherals::text[]::jsonb[],
                             :at::text[]::timestamptz[]) AS b(id, version, peripherals, at)
-                WHERE k.id = b.id""")
+                WHERE k.id = b.id AND (k.reported_at IS NULL OR b.at >= k.reported_at)
+                  AND (k.app_version IS DISTINCT FROM b.version OR k.peripherals IS DISTINCT FROM b.peripherals)""")
                 .bind("ids", Sql.textArray(ids))
                 .bind("versions", Sql.textArray(beats.stream().map(Beat::appVersion).toList()))
                 .bind("peripherals", Sql.textArray(beats.stream().map(Beat::peripherals).toList()))

@@ -48,10 +48,10 @@ class KioskMetrics {
         List<Town> towns;
         try {
             towns = jdbc.list(Sql.of("""
-                    SELECT town, count(*),
-                           count(*) FILTER (WHERE enabled AND last_seen_at >= :since),
-                           count(*) FILTER (WHERE enabled AND (last_seen_at IS NULL OR last_seen_at < :since))
-                    FROM kiosk GROUP BY town""").bind("since", OffsetDateTime.now().minus(config.onlineWindow())),
+                    SELECT k.town, count(*),
+                           count(*) FILTER (WHERE k.enabled AND p.last_seen_at >= :since),
+                           count(*) FILTER (WHERE k.enabled AND (p.last_seen_at IS NULL OR p.last_seen_at < :since))
+                    FROM kiosk k LEFT JOIN kiosk_presence p ON p.kiosk_id = k.id GROUP BY k.town""").bind("since", OffsetDateTime.now().minus(config.onlineWindow())),
                     row -> new Town(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4)));
         } catch (RuntimeException e) {
             if (DatabaseUnavailable.reason(e) == null) {

@@ -2,11 +2,13 @@ package cn.gov.gd.yzz.kiosk;
 
 import cn.gov.gd.yzz.audit.AuditLog;
 import cn.gov.gd.yzz.catalog.Hardware;
+import cn.gov.gd.yzz.common.Jdbc;
 import cn.gov.gd.yzz.common.PageRequest;
 import cn.gov.gd.yzz.common.PageView;
 import cn.gov.gd.yzz.common.Problem;
 import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.common.SecurityEvents;
+import cn.gov.gd.yzz.common.Sql;
 import cn.gov.gd.yzz.common.TextRules;
 import cn.gov.gd.yzz.identity.SignerPublicKeys;
 import cn.gov.gd.yzz.identity.StaffAccount;
@@ -40,9 +42,11 @@ public class KioskRegister {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final SecurityEvents security;
+    private final Jdbc jdbc;
 
     KioskRegister(KioskConfig config, jakarta.enterprise.event.Event<KioskStates.KioskChanged> changed,
-            AuditLog audit, ObjectMapper json, SecurityEvents security) {
+            AuditLog audit, ObjectMapper json, SecurityEvents security, Jdbc jdbc) {
+        this.jdbc = jdbc;
         this.config = config;
         this.changed = changed;
         this.audit = audit;
@@ -172,10 +176,10 @@ public class KioskRegister {
 
     /** Online and registered kiosks, in one pass over the register (a province: 20,000 rows, on every summary). */
     public KioskCounts counts() {
-        Object[] counts = Kiosk.getEntityManager().createQuery("select count(*) filter (where k.lastSeenAt >= :since), "
-                + "count(*) from Kiosk k", Object[].class)
-                .setParameter("since", OffsetDateTime.now().minus(config.onlineWindow())).getSingleResult();
-        return new KioskCounts(((Number) counts[0]).intValue(), ((Number) counts[1]).intValue());
+        // kiosks are never deleted and only a registered kiosk beats: the online ones are the recent presence rows
+        return jdbc.first(Sql.of("SELECT (SELECT count(*) FROM kiosk_presence WHERE last_seen_at >= :since),"
+                + " (SELECT count(*) FROM kiosk)").bind("since", OffsetDateTime.now().minus(config.onlineWindow())),
+                row -> new KioskCounts(row.getInt(1), row.getInt(2))).orElseThrow();
     }
 
     Kiosk find(String id) {

@@ -2,9 +2,10 @@
  * The kiosk register and kiosk identity: kiosks with their public keys, town, village and specialists; device tokens
  * from client assertions; heartbeats (online/offline); citizen sessions opened by a kiosk's identity attestation.
  *
- * <p>Owns {@code kiosk} and its admin API, {@code /kiosks/{id}/token}, {@code /heartbeat}, {@code /citizen-sessions},
- * the kiosk state each instance holds in memory and follows ({@code KioskStates}, {@code kiosk.state_changed_by}),
- * the guard that refuses tokens of disabled or re-keyed kiosks ({@code DisabledKioskGuard}), and
+ * <p>Owns {@code kiosk}, {@code kiosk_presence} and the admin API, {@code /kiosks/{id}/token}, {@code /heartbeat},
+ * {@code /citizen-sessions}, the kiosk state each instance holds in memory and follows ({@code KioskStates},
+ * {@code kiosk.state_changed_by}), the guard that refuses tokens of disabled or re-keyed kiosks
+ * ({@code DisabledKioskGuard}), and
  * {@code kiosk_citizen_session}: the residents each kiosk opened a session for, whom alone it may credit events to by
  * bare citizen id ({@code KioskResidents}).
  *
@@ -14,9 +15,11 @@
  * others: every change of a kiosk's state stamps its row with the changing transaction's id, and each instance reads
  * the rows stamped at or above its previous read's snapshot xmin, so none is missed), and re-enabling does not revive
  * them. Heartbeats are refused at once (another kiosk's token 403, a disabled kiosk's 401) but written in batches
- * ({@code KioskHeartbeats}, every {@code yzz.kiosk.heartbeat-flush-interval} and at shutdown): {@code last_seen_at} is
- * the time a beat arrived and only moves forward (several instances write the same rows), and app version and
- * peripherals are those of the newest beat; a heartbeat's write is not a change of the kiosk's state.
+ * ({@code KioskHeartbeats}, every {@code yzz.kiosk.heartbeat-flush-interval} and at shutdown) to
+ * {@code kiosk_presence}: {@code last_seen_at} is the time a beat arrived and only moves forward (several instances
+ * write the same rows); app version and peripherals are written to the kiosk only when they change, never from a beat
+ * older than the one that reported the values held ({@code reported_at}); a heartbeat's write is not a change of the
+ * kiosk's state.
  *
  * <p>Callers: {@code transaction} (placement of a kiosk's events), {@code submission}, {@code result}, {@code stats}.
  * Depends on {@code identity}, {@code catalog}, {@code audit}, {@code common}.

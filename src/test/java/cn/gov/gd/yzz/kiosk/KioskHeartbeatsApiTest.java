@@ -25,6 +25,9 @@ class KioskHeartbeatsApiTest extends ApiTest {
     @Inject
     KioskHeartbeats heartbeats;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     private String admin;
     private String town;
     private KioskSimulator kiosk;
@@ -58,6 +61,40 @@ class KioskHeartbeatsApiTest extends ApiTest {
         Map<String, Object> view = view(kiosk.id());
         assertThat(OffsetDateTime.parse((String) view.get("lastSeenAt"))).isEqualTo(OffsetDateTime.parse(seen));
         assertThat(view).containsEntry("appVersion", "5.0.0").containsEntry("peripherals", Map.of("printer", "ok"));
+    }
+
+    @Test
+    void aBeatRewritesOnlyThePresenceRowUnlessItReportsSomethingNew() throws Exception {
+        beat(kiosk.deviceToken(), kiosk.id(), "7.0.0", Map.of("printer", "ok")).statusCode(204);
+        awaitOnline(admin, town, kiosk.id());
+        String kioskRow = rowVersion("kiosk", "id");
+        String presenceRow = rowVersion("kiosk_presence", "kiosk_id");
+        Thread.sleep(10); // a later arrival time than the first beat's
+
+        // the same version and peripherals: only last_seen_at moves
+        beat(kiosk.deviceToken(), kiosk.id(), "7.0.0", Map.of("printer", "ok")).statusCode(204);
+        heartbeats.flush();
+        assertThat(rowVersion("kiosk", "id")).as("kiosk row untouched").isEqualTo(kioskRow);
+        assertThat(rowVersion("kiosk_presence", "kiosk_id")).as("presence row rewritten").isNotEqualTo(presenceRow);
+
+        // a printer degraded (out of paper) is news: the kiosk row takes it
+        beat(kiosk.deviceToken(), kiosk.id(), "7.0.0", Map.of("printer", "degraded")).statusCode(204);
+        heartbeats.flush();
+        assertThat(rowVersion("kiosk", "id")).isNotEqualTo(kioskRow);
+        assertThat(view(kiosk.id())).containsEntry("peripherals", Map.of("printer", "degraded"))
+                .containsEntry("appVersion", "7.0.0").containsEntry("online", true);
+    }
+
+    /** The row's xmin: the transaction that wrote its current version. */
+    private String rowVersion(String table, String key) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT xmin::text FROM " + table + " WHERE " + key + " = ?")) {
+            s.setString(1, kiosk.id());
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                return r.getString(1);
+            }
+        }
     }
 
     @Test
