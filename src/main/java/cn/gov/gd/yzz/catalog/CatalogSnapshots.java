@@ -4,12 +4,14 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Holds the current {@link CatalogSnapshot}. A change made through this instance marks it stale once committed;
- * changes made elsewhere are noticed by polling the catalog version, which keeps instances stateless behind a
- * load balancer without a message bus.
+ * Holds the current {@link CatalogSnapshot}. A change made through this instance marks it stale once committed, and
+ * every read after that (the writer's next request included) gets a snapshot loaded after the commit; changes made
+ * elsewhere are noticed by polling the catalog version, which keeps instances stateless behind a load balancer without
+ * a message bus.
  */
 @ApplicationScoped
 public class CatalogSnapshots {
@@ -19,18 +21,30 @@ public class CatalogSnapshots {
     private static final long RETRY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     private final CatalogSnapshotLoader loader;
-    private volatile CatalogSnapshot current;
-    private volatile boolean stale = true;
+    /** Changes noticed so far: committed through this instance, or seen by the version poll. */
+    private final AtomicLong changes = new AtomicLong(1);
+    /**
+     * The snapshot with the count of changes noticed before its load began, in one reference so that a reader never
+     * pairs a new count with an old snapshot. The snapshot is current while no change was noticed since.
+     */
+    private volatile Held held;
     /** After a failed reload the old snapshot is served until then, so requests do not queue on a sick database. */
     private volatile long retryAt;
+
+    private record Held(CatalogSnapshot snapshot, long changesSeen) {
+    }
 
     CatalogSnapshots(CatalogSnapshotLoader loader) {
         this.loader = loader;
     }
 
+    /**
+     * The snapshot that includes every change committed through this instance before the call: a reader that comes
+     * while another thread reloads waits for that load (or its own) rather than take the snapshot before it.
+     */
     CatalogSnapshot current() {
-        CatalogSnapshot snapshot = current;
-        return snapshot != null && (!stale || System.nanoTime() < retryAt) ? snapshot : reload();
+        Held h = held;
+        return h != null && (h.changesSeen() == changes.get() || System.nanoTime() < retryAt) ? h.snapshot() : reload();
     }
 
     /**
@@ -41,7 +55,7 @@ public class CatalogSnapshots {
         CatalogSnapshot snapshot = current();
         try {
             if (version > snapshot.version() && loader.version() > snapshot.version()) {
-                stale = true;
+                changes.incrementAndGet();
                 return reload();
             }
         } catch (RuntimeException e) {
@@ -51,38 +65,41 @@ public class CatalogSnapshots {
     }
 
     private synchronized CatalogSnapshot reload() {
-        if (current != null && (!stale || System.nanoTime() < retryAt)) {
-            return current;
+        // counted before loading: a change noticed while we load leaves the snapshot behind, and the next reader loads
+        long seen = changes.get();
+        Held h = held;
+        if (h != null && (h.changesSeen() == seen || System.nanoTime() < retryAt)) {
+            return h.snapshot();
         }
-        // cleared before loading: a change committed while we load marks it stale again
-        stale = false;
         try {
-            current = loader.load();
+            CatalogSnapshot loaded = loader.load();
+            held = new Held(loaded, seen);
+            return loaded;
         } catch (RuntimeException e) {
-            stale = true;
-            if (current == null) {
+            if (h == null) {
                 throw e;
             }
             retryAt = System.nanoTime() + RETRY_NANOS;
-            LOG.warnf("catalog reload failed, still serving version %d: %s", current.version(), e.getMessage());
+            LOG.warnf("catalog reload failed, still serving version %d: %s", h.snapshot().version(), e.getMessage());
+            return h.snapshot();
         }
-        return current;
     }
 
     void onCatalogChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CatalogChanged change) {
-        stale = true;
+        retryAt = 0; // the database just committed a change: it can be read again
+        changes.incrementAndGet();
     }
 
     @Scheduled(every = "${yzz.catalog.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollVersion() {
-        CatalogSnapshot snapshot = current;
-        if (snapshot == null) {
+        Held h = held;
+        if (h == null) {
             return;
         }
         try {
-            if (loader.version() != snapshot.version()) {
+            if (loader.version() != h.snapshot().version()) {
                 // reloaded here, on the scheduler's thread, so requests find the new catalog ready
-                stale = true;
+                changes.incrementAndGet();
                 reload();
             }
         } catch (RuntimeException e) {
