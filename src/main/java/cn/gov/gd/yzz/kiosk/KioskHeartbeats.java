@@ -3,11 +3,14 @@ package cn.gov.gd.yzz.kiosk;
 import cn.gov.gd.yzz.common.DatabaseUnavailable;
 import cn.gov.gd.yzz.common.Jdbc;
 import cn.gov.gd.yzz.common.Sql;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +28,10 @@ import org.jboss.logging.Logger;
  * flush interval late, which must stay well below the online window. Several instances write the same rows;
  * {@code last_seen_at} only moves forward, so the order of their writes does not matter. The narrow presence row is all
  * a beat rewrites: version and peripherals go to the kiosk row only when they differ from those held, and only from a
- * beat newer than the one that reported those ({@code kiosk.reported_at}). So an older beat held back by another
- * instance never puts older values back; the one case left, a kiosk reporting A, then B to another instance, then A
- * again, shows B until its next beat (A is not written again while it is the value held, so its time is not either).
+ * beat newer than the one that reported those ({@code kiosk.reported_at}); each instance remembers what it wrote or
+ * found for each kiosk (for {@link #HELD_FOR}) and sends only beats that report something else. So an older beat held
+ * back by another instance never puts older values back; the one case left, a kiosk reporting A here, B to another
+ * instance, then A here again, shows B for at most {@link #HELD_FOR} (A is what this instance last wrote).
  */
 @ApplicationScoped
 public class KioskHeartbeats {
@@ -36,10 +40,26 @@ public class KioskHeartbeats {
 
     /** The latest beat of one kiosk. */
     record Beat(String appVersion, String peripherals, Instant at) {
+        /** Version and peripherals in 64 bits: two different reports of one kiosk are told apart. */
+        long valuesHash() {
+            return (long) appVersion.hashCode() << 32 | (peripherals.hashCode() & 0xFFFF_FFFFL);
+        }
     }
+
+    /**
+     * How long this instance trusts its knowledge of what a kiosk row holds: a value another instance wrote meanwhile
+     * is compared in the database again after at most this long.
+     */
+    private static final Duration HELD_FOR = Duration.ofMinutes(10);
 
     private final Jdbc jdbc;
     private final Map<String, Beat> pending = new ConcurrentHashMap<>();
+    /**
+     * Per kiosk, a hash of the version and peripherals its row holds as this instance last wrote or read them: a beat
+     * reporting the same is not sent to the kiosk row at all (nearly every beat: a kiosk's values rarely change).
+     */
+    private final Cache<String, Long> held = Caffeine.newBuilder().expireAfterWrite(HELD_FOR)
+            .maximumSize(500_000).build();
 
     KioskHeartbeats(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -95,7 +115,6 @@ public class KioskHeartbeats {
     }
 
     private void write(List<String> ids, List<Beat> beats) {
-        List<String> at = beats.stream().map(b -> b.at().toString()).toList();
         // every beat: the narrow presence row (V24), left alone when another instance wrote a later beat already
         jdbc.update(Sql.of("""
                 INSERT INTO kiosk_presence AS p (kiosk_id, last_seen_at)
@@ -103,19 +122,44 @@ public class KioskHeartbeats {
                 ON CONFLICT (kiosk_id) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at
                 WHERE p.last_seen_at < EXCLUDED.last_seen_at""")
                 .bind("ids", Sql.textArray(ids))
-                .bind("at", Sql.textArray(at)));
-        // version and peripherals only where they differ from those held (rarely: an update, a printer out of
-        // paper), and never from a beat older than the one that reported the values held
-        jdbc.update(Sql.of("""
-                UPDATE kiosk k SET app_version = b.version, peripherals = b.peripherals, reported_at = b.at
-                FROM unnest(:ids::text[], :versions::text[], :peripherals::text[]::jsonb[],
-                            :at::text[]::timestamptz[]) AS b(id, version, peripherals, at)
-                WHERE k.id = b.id AND (k.reported_at IS NULL OR b.at >= k.reported_at)
-                  AND (k.app_version IS DISTINCT FROM b.version OR k.peripherals IS DISTINCT FROM b.peripherals)""")
-                .bind("ids", Sql.textArray(ids))
-                .bind("versions", Sql.textArray(beats.stream().map(Beat::appVersion).toList()))
-                .bind("peripherals", Sql.textArray(beats.stream().map(Beat::peripherals).toList()))
-                .bind("at", Sql.textArray(at)));
+                .bind("at", Sql.textArray(beats.stream().map(b -> b.at().toString()).toList())));
+        List<String> newIds = new ArrayList<>();
+        List<Beat> news = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Long known = held.getIfPresent(ids.get(i));
+            if (known == null || known != beats.get(i).valuesHash()) {
+                newIds.add(ids.get(i));
+                news.add(beats.get(i));
+            }
+        }
+        if (newIds.isEmpty()) {
+            return;
+        }
+        // version and peripherals where they differ from those held, never from a beat older than the one that
+        // reported the values held; answers the kiosks whose row now holds the beat's values (written, or already so;
+        // the outer query sees the rows as they were before the update)
+        List<String> holding = jdbc.list(Sql.of("""
+                WITH b AS (SELECT * FROM unnest(:ids::text[], :versions::text[], :peripherals::text[]::jsonb[],
+                                                :at::text[]::timestamptz[]) AS b(id, version, peripherals, at)),
+                     written AS (
+                    UPDATE kiosk k SET app_version = b.version, peripherals = b.peripherals, reported_at = b.at
+                    FROM b
+                    WHERE k.id = b.id AND (k.reported_at IS NULL OR b.at >= k.reported_at)
+                      AND (k.app_version IS DISTINCT FROM b.version OR k.peripherals IS DISTINCT FROM b.peripherals)
+                    RETURNING k.id)
+                SELECT id FROM written
+                UNION ALL
+                SELECT k.id FROM kiosk k JOIN b ON k.id = b.id
+                WHERE k.app_version IS NOT DISTINCT FROM b.version AND k.peripherals IS NOT DISTINCT FROM b.peripherals""")
+                .bind("ids", Sql.textArray(newIds))
+                .bind("versions", Sql.textArray(news.stream().map(Beat::appVersion).toList()))
+                .bind("peripherals", Sql.textArray(news.stream().map(Beat::peripherals).toList()))
+                .bind("at", Sql.textArray(news.stream().map(b -> b.at().toString()).toList())), row -> row.getString(1));
+        Map<String, Beat> byId = new java.util.HashMap<>();
+        for (int i = 0; i < newIds.size(); i++) {
+            byId.put(newIds.get(i), news.get(i));
+        }
+        holding.forEach(id -> held.put(id, byId.get(id).valuesHash()));
     }
 
     private static Beat newer(Beat a, Beat b) {
