@@ -38,6 +38,9 @@ class FleetBenchmark {
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 8);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 5);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    /** After each step, its schedule again with every request {@code GET /api/v1/ping} (the machine's floor). */
+    private static final boolean PING_FLOOR =
+            Boolean.parseBoolean(System.getProperty("bench.fleet.ping-floor", "true"));
     private static final double SLO_P99_MS = 100;
 
     @Test
@@ -111,6 +114,14 @@ class FleetBenchmark {
                         step.slowSeconds(12));
                 if (step.firstError.get() != null) {
                     row += "  first error: " + step.firstError.get() + "\n";
+                }
+                if (PING_FLOOR) {
+                    // the same schedule, every request the trivial endpoint: the floor this machine sets at this rate
+                    FleetDriver.Step floor = driver.run(n, STEP_SECONDS, n, true);
+                    row += String.format("           the same schedule with every request GET /api/v1/ping: %.0f req/s, "
+                            + "p50 %.2f ms, p99 %.2f ms, errors %d; generator's delay p99 %.2f ms%n",
+                            floor.requests() / (floor.nanos / 1e9), floor.percentileMillis(50),
+                            floor.percentileMillis(99), floor.errors.get(), floor.sendLagPercentileMillis(99));
                 }
                 out.append(row);
                 System.out.print(row);

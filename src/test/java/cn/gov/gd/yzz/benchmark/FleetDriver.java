@@ -37,6 +37,7 @@ final class FleetDriver {
             {"appVersion":"3.4.2","peripherals":{"idCardReader":"ok","printer":"ok","camera":"ok",\
             "documentScanner":"degraded"}}""".getBytes(StandardCharsets.UTF_8);
     static final double NAMED_SHARE = 0.8;
+    private static final byte[] PING = HttpLoadClient.request("/api/v1/ping");
     private static final int ACTIONS = Action.values().length;
     /** The SLO's bound: requests over it are counted per second of the step, to see when the tail happens. */
     static final long SLOW_NANOS = 100_000_000L;
@@ -116,6 +117,14 @@ final class FleetDriver {
 
     /** Runs {@code seconds} of the fleet of kiosks [0, kiosks) and returns its figures. */
     Step run(int kiosks, long seconds, long seed) throws InterruptedException {
+        return run(kiosks, seconds, seed, false);
+    }
+
+    /**
+     * As {@link #run(int, long, long)}; with {@code pingOnly} every request of the same schedule is the trivial
+     * {@code GET /api/v1/ping} instead: what the machine, the connections and the generator give at that rate.
+     */
+    Step run(int kiosks, long seconds, long seed, boolean pingOnly) throws InterruptedException {
         long durationMs = seconds * 1000;
         long startEpochMs = System.currentTimeMillis() + 3_000; // time to lay out the schedule
         long[][] schedules = schedule(kiosks, durationMs, startEpochMs, seed);
@@ -129,7 +138,8 @@ final class FleetDriver {
         step.longest = new long[secondsOfStep];
         for (int w = 0; w < workers; w++) {
             int worker = w;
-            threads[w] = new Thread(() -> own[worker] = work(schedules[worker], startNanos, step), "fleet-" + w);
+            threads[w] = new Thread(() -> own[worker] = work(schedules[worker], startNanos, step, pingOnly),
+                    "fleet-" + w);
             threads[w].start();
         }
         for (Thread thread : threads) {
@@ -213,7 +223,7 @@ final class FleetDriver {
         return out;
     }
 
-    private long[][] work(long[] events, long startNanos, Step step) {
+    private long[][] work(long[] events, long startNanos, Step step, boolean pingOnly) {
         long[][] latencies = new long[ACTIONS + 1][64];
         int[] n = new int[ACTIONS + 1];
         int[] duePerSecond = new int[step.due.length];
@@ -234,7 +244,11 @@ final class FleetDriver {
                     if (client == null) {
                         client = new HttpLoadClient(port);
                     }
-                    perform(client, kiosk, action, step);
+                    if (pingOnly) {
+                        expect(client.call(PING), 200, action, "ping", step);
+                    } else {
+                        perform(client, kiosk, action, step);
+                    }
                 } catch (IOException | RuntimeException e) {
                     step.error(action + " of " + FleetKiosks.id(kiosk) + ": " + e);
                     closeQuietly(client);
