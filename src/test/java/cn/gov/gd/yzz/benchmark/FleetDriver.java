@@ -192,6 +192,40 @@ final class FleetDriver {
         return (System.nanoTime() - started) / 1e9;
     }
 
+    /**
+     * Kiosks in [0, count) whose token refresh falls due before the next step starts (in the pause between steps)
+     * refresh it through the API, closed loop, unmeasured, as a real kiosk would have meanwhile. Returns how many.
+     */
+    int refreshDue(int count) throws InterruptedException {
+        long dueBefore = System.currentTimeMillis() + 5_000;
+        Thread[] threads = new Thread[workers];
+        Step unmeasured = new Step(count);
+        java.util.concurrent.atomic.AtomicInteger refreshed = new java.util.concurrent.atomic.AtomicInteger();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            threads[w] = new Thread(() -> {
+                try (HttpLoadClient client = new HttpLoadClient(port)) {
+                    for (int k = worker; k < count; k += workers) {
+                        if (fleet.tokens[k] != null && fleet.refreshAt[k] < dueBefore) {
+                            perform(client, k, Action.TOKEN_REFRESH, unmeasured);
+                            refreshed.incrementAndGet();
+                        }
+                    }
+                } catch (IOException e) {
+                    unmeasured.error(e.toString());
+                }
+            }, "fleet-refresh-" + w);
+            threads[w].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (unmeasured.firstError.get() != null) {
+            throw new IllegalStateException(unmeasured.firstError.get());
+        }
+        return refreshed.get();
+    }
+
     /** Per worker, its kiosks' actions as (due ms << 24 | kiosk << 3 | action), sorted by due time. */
     private long[][] schedule(int kiosks, long durationMs, long startEpochMs, long seed) {
         long[][] out = new long[workers][];

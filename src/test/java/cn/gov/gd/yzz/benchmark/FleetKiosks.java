@@ -179,13 +179,14 @@ final class FleetKiosks {
     }
 
     /**
-     * Device tokens for kiosks in [0, count) that have none or whose refresh time has passed, as the service issues
-     * them (same claims, signed with the embedded start's key), with an age spread over the refresh period so that
-     * the fleet's refreshes spread evenly over the run.
+     * Device tokens for kiosks in [0, count) that have none yet (kiosks about to join), as the service issues them
+     * (same claims, signed with the embedded start's key), with an age spread over the refresh period so that the
+     * fleet's refreshes spread evenly over the run. A kiosk that has joined refreshes its token through the API only
+     * ({@link FleetDriver#refreshDue}), as a real one does: a token the service signed is one it knows.
      */
     void ensureTokens(int count, PrivateKey serviceKey) {
         long now = System.currentTimeMillis();
-        IntStream.range(0, count).parallel().filter(k -> tokens[k] == null || refreshAt[k] < now + 5_000)
+        IntStream.range(0, count).parallel().filter(k -> tokens[k] == null)
                 .forEach(k -> {
                     long age = ThreadLocalRandom.current().nextLong(TOKEN_REFRESH_AGE_S - 10);
                     long iat = now / 1000 - age;
