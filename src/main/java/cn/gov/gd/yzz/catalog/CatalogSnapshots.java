@@ -44,7 +44,8 @@ public class CatalogSnapshots {
      */
     CatalogSnapshot current() {
         Held h = held;
-        return h != null && (h.changesSeen() == changes.get() || System.nanoTime() < retryAt) ? h.snapshot() : reload();
+        return h != null && (h.changesSeen() == changes.get() || System.nanoTime() < retryAt) ? h.snapshot()
+                : reload(false);
     }
 
     /**
@@ -55,8 +56,7 @@ public class CatalogSnapshots {
         CatalogSnapshot snapshot = current();
         try {
             if (version > snapshot.version() && loader.version() > snapshot.version()) {
-                changes.incrementAndGet();
-                return reload();
+                return reload(true);
             }
         } catch (RuntimeException e) {
             LOG.debugf("catalog version check failed: %s", e.getMessage());
@@ -64,11 +64,17 @@ public class CatalogSnapshots {
         return snapshot;
     }
 
-    private synchronized CatalogSnapshot reload() {
-        // counted before loading: a change noticed while we load leaves the snapshot behind, and the next reader loads
+    /**
+     * Loads the catalog unless the held snapshot is current; {@code newerElsewhere} (the version poll, a client that saw
+     * a newer version) loads even then, while the other readers go on with the held snapshot instead of waiting: no
+     * change of theirs is missing from it.
+     */
+    private synchronized CatalogSnapshot reload(boolean newerElsewhere) {
+        // counted before loading: a change committed here while we load leaves the snapshot behind, and the next
+        // reader loads again
         long seen = changes.get();
         Held h = held;
-        if (h != null && (h.changesSeen() == seen || System.nanoTime() < retryAt)) {
+        if (h != null && ((!newerElsewhere && h.changesSeen() == seen) || System.nanoTime() < retryAt)) {
             return h.snapshot();
         }
         try {
@@ -79,7 +85,9 @@ public class CatalogSnapshots {
             if (h == null) {
                 throw e;
             }
-            retryAt = System.nanoTime() + RETRY_NANOS;
+            if (changes.get() == seen) { // a change committed meanwhile shows the database works: no pause then
+                retryAt = System.nanoTime() + RETRY_NANOS;
+            }
             LOG.warnf("catalog reload failed, still serving version %d: %s", h.snapshot().version(), e.getMessage());
             return h.snapshot();
         }
@@ -99,8 +107,7 @@ public class CatalogSnapshots {
         try {
             if (loader.version() != h.snapshot().version()) {
                 // reloaded here, on the scheduler's thread, so requests find the new catalog ready
-                changes.incrementAndGet();
-                reload();
+                reload(true);
             }
         } catch (RuntimeException e) {
             LOG.debugf("catalog version check failed: %s", e.getMessage());

@@ -41,10 +41,12 @@ public class Kiosk extends PanacheEntityBase {
 
     public boolean enabled;
 
-    @Column(name = "app_version")
+    /** Written by the heartbeat batch only: an admin's edit of the kiosk must not put back the values it loaded. */
+    @Column(name = "app_version", updatable = false)
     public String appVersion;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Column(updatable = false)
     public String peripherals;
 
     /** The kiosk's last beat, from {@code kiosk_presence} (V24), which only the heartbeat batch writes. */

@@ -5,6 +5,7 @@ import cn.gov.gd.yzz.common.Jdbc;
 import cn.gov.gd.yzz.common.Sql;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
@@ -13,7 +14,9 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -21,17 +24,21 @@ import org.jboss.logging.Logger;
 /**
  * Heartbeats coalesced in memory and written in batches: a fleet of 100,000 kiosks beats 1,700 times a second, and one
  * UPDATE (and commit) per beat would be most of an instance's work. Each instance keeps the latest beat per kiosk and
- * writes all of them every {@code yzz.kiosk.heartbeat-flush-interval} in one statement, and once more at shutdown.
+ * writes all of them every {@code yzz.kiosk.heartbeat-flush-interval} in one transaction, and once more at shutdown.
  *
  * <p>{@code kiosk_presence.last_seen_at} is the time the beat arrived, not the time of the write, so a kiosk is online
  * exactly as before once the batch is written: readers of it (admin list, gauges, statistics) see a beat at most one
  * flush interval late, which must stay well below the online window. Several instances write the same rows;
  * {@code last_seen_at} only moves forward, so the order of their writes does not matter. The narrow presence row is all
  * a beat rewrites: version and peripherals go to the kiosk row only when they differ from those held, and only from a
- * beat newer than the one that reported those ({@code kiosk.reported_at}); each instance remembers what it wrote or
- * found for each kiosk (for {@link #HELD_FOR}) and sends only beats that report something else. So an older beat held
- * back by another instance never puts older values back; the one case left, a kiosk reporting A here, B to another
- * instance, then A here again, shows B for at most {@link #HELD_FOR} (A is what this instance last wrote).
+ * beat at least as new as the newest in {@code kiosk_presence}, so a beat held back by another instance never puts
+ * older values back. Each instance remembers, for {@link #HELD_FOR}, a hash of what it wrote or found per kiosk and
+ * sends only beats that report something else: a kiosk that reports A here, B to another instance, then A here again
+ * shows B for at most that long (as would a change whose 64-bit hash equals the previous values').
+ *
+ * <p>A batch locks the presence rows first, in kiosk id order, then the kiosk rows it changes: the same order on every
+ * instance, so two instances' batches wait for each other instead of deadlocking, and a kiosk row is only ever written
+ * by a transaction that holds that kiosk's presence row.
  */
 @ApplicationScoped
 public class KioskHeartbeats {
@@ -75,9 +82,10 @@ public class KioskHeartbeats {
         pending.merge(kioskId, new Beat(appVersion, peripheralsJson, at), KioskHeartbeats::newer);
     }
 
+    /** One flush at a time (the scheduler's, the one at shutdown, a test's): each returns once its beats are written. */
     @Scheduled(every = "${yzz.kiosk.heartbeat-flush-interval:5s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void flush() {
+    synchronized void flush() {
         if (pending.isEmpty()) {
             return;
         }
@@ -85,7 +93,7 @@ public class KioskHeartbeats {
         List<Beat> beats = new ArrayList<>();
         // drain entry by entry: a beat arriving meanwhile stays for the next flush; rows are locked in id order, the
         // same on every instance, so that two instances' batches cannot deadlock
-        for (String id : new java.util.TreeSet<>(pending.keySet())) {
+        for (String id : new TreeSet<>(pending.keySet())) {
             Beat beat = pending.remove(id);
             if (beat != null) {
                 ids.add(id);
@@ -93,7 +101,8 @@ public class KioskHeartbeats {
             }
         }
         try {
-            write(ids, beats);
+            // remembered only once committed: a rollback must not leave values remembered that were not written
+            held.putAll(QuarkusTransaction.requiringNew().call(() -> write(ids, beats)));
         } catch (RuntimeException e) {
             for (int i = 0; i < ids.size(); i++) {
                 pending.merge(ids.get(i), beats.get(i), KioskHeartbeats::newer); // kept for the next flush
@@ -114,7 +123,11 @@ public class KioskHeartbeats {
         }
     }
 
-    private void write(List<String> ids, List<Beat> beats) {
+    /**
+     * In one transaction: presence rows, then the kiosk rows whose values change. Returns the values hash of each kiosk
+     * whose row holds its beat's values, to remember once committed.
+     */
+    private Map<String, Long> write(List<String> ids, List<Beat> beats) {
         // every beat: the narrow presence row (V24), left alone when another instance wrote a later beat already
         jdbc.update(Sql.of("""
                 INSERT INTO kiosk_presence AS p (kiosk_id, last_seen_at)
@@ -124,27 +137,28 @@ public class KioskHeartbeats {
                 .bind("ids", Sql.textArray(ids))
                 .bind("at", Sql.textArray(beats.stream().map(b -> b.at().toString()).toList())));
         List<String> newIds = new ArrayList<>();
-        List<Beat> news = new ArrayList<>();
+        Map<String, Beat> news = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             Long known = held.getIfPresent(ids.get(i));
             if (known == null || known != beats.get(i).valuesHash()) {
                 newIds.add(ids.get(i));
-                news.add(beats.get(i));
+                news.put(ids.get(i), beats.get(i));
             }
         }
         if (newIds.isEmpty()) {
-            return;
+            return Map.of();
         }
-        // version and peripherals where they differ from those held, never from a beat older than the one that
-        // reported the values held; answers the kiosks whose row now holds the beat's values (written, or already so;
-        // the outer query sees the rows as they were before the update)
+        List<Beat> newBeats = newIds.stream().map(news::get).toList();
+        // version and peripherals where they differ from those held, from the newest beat of the kiosk only (the
+        // presence row, locked above, has the newest any instance wrote); answers the kiosks whose row now holds the
+        // beat's values, written or already so (the outer query sees the rows as they were before the update)
         List<String> holding = jdbc.list(Sql.of("""
                 WITH b AS (SELECT * FROM unnest(:ids::text[], :versions::text[], :peripherals::text[]::jsonb[],
                                                 :at::text[]::timestamptz[]) AS b(id, version, peripherals, at)),
                      written AS (
-                    UPDATE kiosk k SET app_version = b.version, peripherals = b.peripherals, reported_at = b.at
-                    FROM b
-                    WHERE k.id = b.id AND (k.reported_at IS NULL OR b.at >= k.reported_at)
+                    UPDATE kiosk k SET app_version = b.version, peripherals = b.peripherals
+                    FROM b JOIN kiosk_presence p ON p.kiosk_id = b.id
+                    WHERE k.id = b.id AND b.at >= p.last_seen_at
                       AND (k.app_version IS DISTINCT FROM b.version OR k.peripherals IS DISTINCT FROM b.peripherals)
                     RETURNING k.id)
                 SELECT id FROM written
@@ -152,14 +166,13 @@ public class KioskHeartbeats {
                 SELECT k.id FROM kiosk k JOIN b ON k.id = b.id
                 WHERE k.app_version IS NOT DISTINCT FROM b.version AND k.peripherals IS NOT DISTINCT FROM b.peripherals""")
                 .bind("ids", Sql.textArray(newIds))
-                .bind("versions", Sql.textArray(news.stream().map(Beat::appVersion).toList()))
-                .bind("peripherals", Sql.textArray(news.stream().map(Beat::peripherals).toList()))
-                .bind("at", Sql.textArray(news.stream().map(b -> b.at().toString()).toList())), row -> row.getString(1));
-        Map<String, Beat> byId = new java.util.HashMap<>();
-        for (int i = 0; i < newIds.size(); i++) {
-            byId.put(newIds.get(i), news.get(i));
-        }
-        holding.forEach(id -> held.put(id, byId.get(id).valuesHash()));
+                .bind("versions", Sql.textArray(newBeats.stream().map(Beat::appVersion).toList()))
+                .bind("peripherals", Sql.textArray(newBeats.stream().map(Beat::peripherals).toList()))
+                .bind("at", Sql.textArray(newBeats.stream().map(b -> b.at().toString()).toList())),
+                row -> row.getString(1));
+        Map<String, Long> holds = new HashMap<>();
+        holding.forEach(id -> holds.put(id, news.get(id).valuesHash()));
+        return holds;
     }
 
     private static Beat newer(Beat a, Beat b) {

@@ -17,9 +17,8 @@
  * them. Heartbeats are refused at once (another kiosk's token 403, a disabled kiosk's 401) but written in batches
  * ({@code KioskHeartbeats}, every {@code yzz.kiosk.heartbeat-flush-interval} and at shutdown) to
  * {@code kiosk_presence}: {@code last_seen_at} is the time a beat arrived and only moves forward (several instances
- * write the same rows); app version and peripherals are written to the kiosk only when they change, never from a beat
- * older than the one that reported the values held ({@code reported_at}); a heartbeat's write is not a change of the
- * kiosk's state.
+ * write the same rows); app version and peripherals are written to the kiosk only when they change, and only from the
+ * newest beat of the kiosk; a heartbeat's write is not a change of the kiosk's state.
  *
  * <p>Callers: {@code transaction} (placement of a kiosk's events), {@code submission}, {@code result}, {@code stats}.
  * Depends on {@code identity}, {@code catalog}, {@code audit}, {@code common}.

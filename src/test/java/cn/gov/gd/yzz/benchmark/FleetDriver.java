@@ -207,7 +207,11 @@ final class FleetDriver {
                 try (HttpLoadClient client = new HttpLoadClient(port)) {
                     for (int k = worker; k < count; k += workers) {
                         if (fleet.tokens[k] != null && fleet.refreshAt[k] < dueBefore) {
+                            long due = fleet.refreshAt[k];
                             perform(client, k, Action.TOKEN_REFRESH, unmeasured);
+                            // next due a period after this one was, not after now: the fleet's refreshes stay spread
+                            fleet.refreshAt[k] = Math.max(due + FleetKiosks.TOKEN_REFRESH_AGE_S * 1000,
+                                    System.currentTimeMillis() + 1_000);
                             refreshed.incrementAndGet();
                         }
                     }

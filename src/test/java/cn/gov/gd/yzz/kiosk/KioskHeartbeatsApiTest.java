@@ -85,6 +85,21 @@ class KioskHeartbeatsApiTest extends ApiTest {
                 .containsEntry("appVersion", "7.0.0").containsEntry("online", true);
     }
 
+    @Test
+    void aBeatWrittenByAnInstanceOfThePreviousReleaseShowsOnline() throws Exception {
+        // during a rolling deploy, old instances still write kiosk.last_seen_at (V24 copies it to kiosk_presence)
+        OffsetDateTime beatAt = OffsetDateTime.now().minusSeconds(5).withNano(0);
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "UPDATE kiosk SET last_seen_at = GREATEST(last_seen_at, ?) WHERE id = ?")) {
+            s.setObject(1, beatAt);
+            s.setString(2, kiosk.id());
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        Map<String, Object> view = view(kiosk.id());
+        assertThat(view).containsEntry("online", true);
+        assertThat(OffsetDateTime.parse((String) view.get("lastSeenAt")).toInstant()).isEqualTo(beatAt.toInstant());
+    }
+
     /** The row's xmin: the transaction that wrote its current version. */
     private String rowVersion(String table, String key) throws java.sql.SQLException {
         try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
