@@ -32,6 +32,8 @@ final class ResidentIndex {
     private final Map<LocalDate, RoaringBitmap> dayUnions = new HashMap<>();
     private final Map<YearMonth, Map<String, RoaringBitmap>> monthUnions = new HashMap<>();
     private final Map<Year, Map<String, RoaringBitmap>> yearUnions = new HashMap<>();
+    /** Every department that has a bitmap on some day: a few dozen, so a request need not walk the days to find them. */
+    private final Set<String> departments = new HashSet<>();
 
     /** The day's department bitmaps and the cached unions containing the day, kept while rows of a day stream in. */
     private LocalDate cursorDay;
@@ -45,6 +47,7 @@ final class ResidentIndex {
         if (!dayUnions.isEmpty() || !monthUnions.isEmpty() || !yearUnions.isEmpty()) {
             throw new IllegalStateException("bitmaps are put only before any union is cached");
         }
+        departments.add(department);
         byDay.computeIfAbsent(day, d -> new HashMap<>()).merge(department, residents, (a, b) -> {
             a.or(b);
             return a;
@@ -61,7 +64,10 @@ final class ResidentIndex {
             cursorMonth = monthUnions.get(YearMonth.from(day));
             cursorYear = yearUnions.get(Year.from(day));
         }
-        cursorDepartments.computeIfAbsent(department, d -> new RoaringBitmap()).add(ordinal);
+        cursorDepartments.computeIfAbsent(department, d -> {
+            departments.add(d);
+            return new RoaringBitmap();
+        }).add(ordinal);
         if (cursorDayUnion != null) {
             cursorDayUnion.add(ordinal);
         }
@@ -114,12 +120,18 @@ final class ResidentIndex {
         return cardinality(parts(from, to, department));
     }
 
+    /**
+     * Distinct residents per department with any in the period (a department without is left out, as one without a
+     * bitmap in the period always was: its residents are 0 either way). From the cached unions, without walking the
+     * period's days to find the departments, which cost more than the unions themselves.
+     */
     Map<String, Long> residentsByDepartment(LocalDate from, LocalDate to) {
-        Set<String> departments = new HashSet<>();
-        byDay.subMap(from, true, to, true).values().forEach(d -> departments.addAll(d.keySet()));
         Map<String, Long> result = new HashMap<>();
         for (String code : departments) {
-            result.put(code, cardinality(parts(from, to, Optional.of(code))));
+            long residents = cardinality(parts(from, to, Optional.of(code)));
+            if (residents > 0) {
+                result.put(code, residents);
+            }
         }
         return result;
     }

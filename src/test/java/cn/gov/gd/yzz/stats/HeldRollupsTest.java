@@ -59,7 +59,10 @@ class HeldRollupsTest extends ApiTest {
         for (int i = 0; i < 12; i++) {
             Map<String, Object> event = new java.util.HashMap<>(Map.of("eventId", UUID.randomUUID().toString(),
                     "serviceCode", services[i % 3], "kind", "query", "occurredAt",
-                    today.minusDays(i % 4 * 11).atTime(10, i).atZone(CHINA).toOffsetDateTime().toString()));
+                    // minutes ago, never later today: an event from the future is refused (before 10:12 a fixed
+                    // time of day was)
+                    java.time.ZonedDateTime.now(CHINA).minusDays(i % 4 * 11).minusMinutes(i + 1L)
+                            .toOffsetDateTime().toString()));
             if (i % 2 == 0) {
                 event.put("specialistId", Staff.SPECIALIST);
             }
