@@ -38,6 +38,11 @@ final class FleetDriver {
             "documentScanner":"degraded"}}""".getBytes(StandardCharsets.UTF_8);
     static final double NAMED_SHARE = 0.8;
     private static final byte[] PING = HttpLoadClient.request("/api/v1/ping");
+    /** The actions scheduled ({@code -Dbench.fleet.actions=HEARTBEAT,CATALOG_CHECK} to see what a part of the mix costs). */
+    static final java.util.Set<Action> ACTIONS_RUN = java.util.Arrays.stream(System.getProperty("bench.fleet.actions",
+            "HEARTBEAT,CATALOG_CHECK,TOKEN_REFRESH,RESIDENT_SESSION,TRANSACTION_BATCH").split(","))
+            .map(String::strip).map(Action::valueOf)
+            .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(Action.class)));
     private static final int ACTIONS = Action.values().length;
     /** The SLO's bound: requests over it are counted per second of the step, to see when the tail happens. */
     static final long SLOW_NANOS = 100_000_000L;
@@ -241,6 +246,9 @@ final class FleetDriver {
         for (int k = 0; k < kiosks; k++) {
             int w = k % workers;
             for (Action a : Action.values()) {
+                if (!ACTIONS_RUN.contains(a)) {
+                    continue;
+                }
                 long period = a.periodSeconds * 1000;
                 long first = a == Action.TOKEN_REFRESH ? fleet.refreshAt[k] - startEpochMs : random.nextLong(period);
                 if (first < 0) { // overdue while the step's new kiosks joined: a real kiosk would have refreshed
