@@ -65,9 +65,9 @@ public class CatalogSnapshots {
     }
 
     /**
-     * Loads the catalog unless the held snapshot is current; {@code newerElsewhere} (the version poll, a client that saw
-     * a newer version) loads even then, while the other readers go on with the held snapshot instead of waiting: no
-     * change of theirs is missing from it.
+     * Loads the catalog unless the held snapshot is current; {@code newerElsewhere} (the version poll, a client that
+     * saw a newer version) loads even then, while the other readers go on with the held snapshot instead of waiting:
+     * no change of theirs is missing from it.
      */
     private synchronized CatalogSnapshot reload(boolean newerElsewhere) {
         // counted before loading: a change committed here while we load leaves the snapshot behind, and the next

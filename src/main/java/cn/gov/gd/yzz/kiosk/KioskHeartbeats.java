@@ -82,7 +82,7 @@ public class KioskHeartbeats {
         pending.merge(kioskId, new Beat(appVersion, peripheralsJson, at), KioskHeartbeats::newer);
     }
 
-    /** One flush at a time (the scheduler's, the one at shutdown, a test's): each returns once its beats are written. */
+    /** One flush at a time (the scheduler's, the one at shutdown, a test's): each returns once its beats are in. */
     @Scheduled(every = "${yzz.kiosk.heartbeat-flush-interval:5s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void flush() {
@@ -164,7 +164,8 @@ public class KioskHeartbeats {
                 SELECT id FROM written
                 UNION ALL
                 SELECT k.id FROM kiosk k JOIN b ON k.id = b.id
-                WHERE k.app_version IS NOT DISTINCT FROM b.version AND k.peripherals IS NOT DISTINCT FROM b.peripherals""")
+                WHERE k.app_version IS NOT DISTINCT FROM b.version
+                  AND k.peripherals IS NOT DISTINCT FROM b.peripherals""")
                 .bind("ids", Sql.textArray(newIds))
                 .bind("versions", Sql.textArray(newBeats.stream().map(Beat::appVersion).toList()))
                 .bind("peripherals", Sql.textArray(newBeats.stream().map(Beat::peripherals).toList()))

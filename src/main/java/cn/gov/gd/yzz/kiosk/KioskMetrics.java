@@ -52,7 +52,8 @@ class KioskMetrics {
                            count(*) FILTER (WHERE k.enabled AND p.last_seen_at >= :since),
                            count(*) FILTER (WHERE k.enabled
                                             AND (p.last_seen_at IS NULL OR p.last_seen_at < :since))
-                    FROM kiosk k LEFT JOIN kiosk_presence p ON p.kiosk_id = k.id GROUP BY k.town""").bind("since", OffsetDateTime.now().minus(config.onlineWindow())),
+                    FROM kiosk k LEFT JOIN kiosk_presence p ON p.kiosk_id = k.id GROUP BY k.town""")
+                    .bind("since", OffsetDateTime.now().minus(config.onlineWindow())),
                     row -> new Town(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4)));
         } catch (RuntimeException e) {
             if (DatabaseUnavailable.reason(e) == null) {

@@ -32,7 +32,7 @@ final class ResidentIndex {
     private final Map<LocalDate, RoaringBitmap> dayUnions = new HashMap<>();
     private final Map<YearMonth, Map<String, RoaringBitmap>> monthUnions = new HashMap<>();
     private final Map<Year, Map<String, RoaringBitmap>> yearUnions = new HashMap<>();
-    /** Every department that has a bitmap on some day: a few dozen, so a request need not walk the days to find them. */
+    /** Every department with a bitmap on some day: a few dozen, so a request need not walk the days to find them. */
     private final Set<String> departments = new HashSet<>();
 
     /** The day's department bitmaps and the cached unions containing the day, kept while rows of a day stream in. */

@@ -72,8 +72,8 @@ class FleetBenchmark {
 
             StringBuilder out = new StringBuilder(String.format("fleet benchmark: kiosks act on their own clocks "
                     + "(busy hour), %d s per step, %d connections, heap -Xmx%s, %d residents, service, PostgreSQL and "
-                    + "load generator on the same %d-core machine; actions %s%n", STEP_SECONDS, WORKERS, HEAP, RESIDENTS,
-                    Runtime.getRuntime().availableProcessors(), FleetDriver.ACTIONS_RUN));
+                    + "load generator on the same %d-core machine; actions %s%n", STEP_SECONDS, WORKERS, HEAP,
+                    RESIDENTS, Runtime.getRuntime().availableProcessors(), FleetDriver.ACTIONS_RUN));
             out.append(String.format("%8s %8s %8s %8s %8s %8s %8s %8s %8s %6s %6s %7s %7s %7s %6s%n", "kiosks",
                     "req/s", "beats/s", "p50 ms", "p99 ms", "p99 hb", "p99 tok", "p99 ses", "p99 txn", "304%",
                     "named%", "errors", "svc CPU", "machine", "heapMB"));

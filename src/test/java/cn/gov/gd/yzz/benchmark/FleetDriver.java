@@ -38,7 +38,7 @@ final class FleetDriver {
             "documentScanner":"degraded"}}""".getBytes(StandardCharsets.UTF_8);
     static final double NAMED_SHARE = 0.8;
     private static final byte[] PING = HttpLoadClient.request("/api/v1/ping");
-    /** The actions scheduled ({@code -Dbench.fleet.actions=HEARTBEAT,CATALOG_CHECK} to see what a part of the mix costs). */
+    /** The actions scheduled ({@code -Dbench.fleet.actions=HEARTBEAT,CATALOG_CHECK}: what a part of the mix costs). */
     static final java.util.Set<Action> ACTIONS_RUN = java.util.Arrays.stream(System.getProperty("bench.fleet.actions",
             "HEARTBEAT,CATALOG_CHECK,TOKEN_REFRESH,RESIDENT_SESSION,TRANSACTION_BATCH").split(","))
             .map(String::strip).map(Action::valueOf)
