@@ -114,6 +114,8 @@ class FleetBenchmark {
                         + "of the step with requests over %.0f ms (slow/due, longest): %s%n",
                         step.sendLagPercentileMillis(99), step.sendLagPercentileMillis(100), SLO_P99_MS,
                         step.slowSeconds(12));
+                row += String.format("           the generator's own ES256 signing (client assertions, attestations; "
+                        + "inside the request's time): %s%n", step.signingFigures());
                 if (step.firstError.get() != null) {
                     row += "  first error: " + step.firstError.get() + "\n";
                 }

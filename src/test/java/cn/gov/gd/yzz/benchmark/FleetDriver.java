@@ -101,6 +101,23 @@ final class FleetDriver {
                     : all[(int) Math.min(all.length - 1, Math.ceil(p / 100.0 * all.length) - 1)] / 1e6;
         }
 
+        /** Nanoseconds the generator spent signing each assertion and attestation (its own ES256 work). */
+        private final java.util.List<Long> signing = new java.util.ArrayList<>();
+
+        synchronized void signed(long nanos) {
+            signing.add(nanos);
+        }
+
+        synchronized String signingFigures() {
+            long[] all = signing.stream().mapToLong(Long::longValue).sorted().toArray();
+            if (all.length == 0) {
+                return "none";
+            }
+            return String.format("%d signed, p50 %.2f ms, p99 %.2f ms, max %.2f ms", all.length,
+                    all[all.length / 2] / 1e6, all[(int) Math.min(all.length - 1, Math.ceil(0.99 * all.length) - 1)]
+                            / 1e6, all[all.length - 1] / 1e6);
+        }
+
         void error(String what) {
             errors.incrementAndGet();
             firstError.compareAndSet(null, what);
@@ -349,17 +366,22 @@ final class FleetDriver {
                 }
             }
             case TOKEN_REFRESH -> {
+                long signing = System.nanoTime();
+                String assertion = fleet.clientAssertion(kiosk);
+                step.signed(System.nanoTime() - signing);
                 HttpLoadClient.Answer answer = client.exchange(HttpLoadClient.post("/api/v1/kiosks/" + id + "/token",
-                        json("{\"assertion\":\"" + fleet.clientAssertion(kiosk) + "\"}")));
+                        json("{\"assertion\":\"" + assertion + "\"}")));
                 if (expect(answer.status(), 200, action, id, step)) {
                     fleet.tokenAnswered(kiosk, answer.text());
                 }
             }
             case RESIDENT_SESSION -> {
                 int resident = ThreadLocalRandom.current().nextInt(fleet.idNumbers.length);
+                long signing = System.nanoTime();
+                String attestation = fleet.attestation(kiosk, resident);
+                step.signed(System.nanoTime() - signing);
                 HttpLoadClient.Answer answer = client.exchange(HttpLoadClient.post("/api/v1/kiosks/" + id
-                        + "/citizen-sessions", json("{\"attestation\":\"" + fleet.attestation(kiosk, resident)
-                                + "\"}"), bearer));
+                        + "/citizen-sessions", json("{\"attestation\":\"" + attestation + "\"}"), bearer));
                 if (expect(answer.status(), 201, action, id, step)) {
                     fleet.sessionAnswered(kiosk, resident, answer.text());
                 }
