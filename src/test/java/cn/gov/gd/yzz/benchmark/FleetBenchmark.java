@@ -116,6 +116,10 @@ class FleetBenchmark {
                         step.slowSeconds(12));
                 row += String.format("           the generator's own ES256 signing (client assertions, attestations; "
                         + "inside the request's time): %s%n", step.signingFigures());
+                row += String.format("           from sending to the answer (without waiting behind the connection's "
+                        + "previous request): p99 %.2f ms, heartbeats %.2f ms, token refreshes %.2f ms%n",
+                        step.fromSendingPercentileMillis(99), step.fromSendingPercentileMillis(99, Action.HEARTBEAT),
+                        step.fromSendingPercentileMillis(99, Action.TOKEN_REFRESH));
                 if (step.firstError.get() != null) {
                     row += "  first error: " + step.firstError.get() + "\n";
                 }
