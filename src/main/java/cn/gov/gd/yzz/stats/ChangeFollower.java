@@ -9,7 +9,7 @@ import java.sql.SQLException;
 
 /**
  * The one way the statistics follow a table in memory. Each followed row carries the id of the transaction that last
- * wrote it ({@code resident_day.seen_by} as xid8, {@code changed_by} of the rollups as its bigint value; V19/V22). A
+ * wrote it ({@code resident_day.seen_by} as xid8, {@code changed_by} of the rollups as its bigint value; V19/V22/V25). A
  * read is one statement, hence one snapshot: {@code SELECT x.xmin, t.… FROM (SELECT
  * pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin) x LEFT JOIN table t ON t.stamp >= :readFrom}, the
  * stamp compared in its own type with {@code readFrom}, the previous read's {@code xmin}.

@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * totals, are sums over arrays (a year: ~35,000 cells) instead of an aggregate over as many rows per request, which
  * was most of a province-year answer's time.
  *
- * <p>Exactness: every write of a row stamps it with its transaction's id ({@code changed_by}, V22), and a
+ * <p>Exactness: every write of a row stamps it with its transaction's id ({@code changed_by}, V22/V25), and a
  * request first reads the rows changed since the last read ({@link ChangeFollower}), taking their totals as they are
  * (a row's total replaces the held one, so a row read twice changes nothing). An answer thus includes every batch
  * acknowledged before it was asked, on any instance. Periods reaching before the held span, or beyond

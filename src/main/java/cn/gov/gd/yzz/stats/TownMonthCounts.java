@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Transactions per month, town and assistance of all departments and of each ({@code txn_town_month}) of this year and
- * the last, held in memory and followed exactly as {@link DepartmentDayCounts} is (stamps {@code changed_by}, V22;
+ * the last, held in memory and followed exactly as {@link DepartmentDayCounts} is (stamps {@code changed_by}, V22/V25;
  * {@link ChangeFollower}): a year's rows by town are sums over arrays instead of an aggregate over ~38,000 rows (1,600
  * towns) per request. A province holds about 25 scopes × 24 months × 1,600 towns × 2 cells of 4 bytes: under 8 MB.
  * Whole months only; the days at either end of a period come from {@code txn_town_day} ({@link TransactionRollups}).

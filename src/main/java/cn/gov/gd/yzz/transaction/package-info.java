@@ -15,7 +15,7 @@
  * a session at that kiosk since then; the months a kiosk may report into always have their partition; a month leaves
  * only whole, after the retention period, and a {@code resident_day} month only once the resident snapshots hold it;
  * every write of a {@code txn_department_day} or {@code txn_town_month} row stamps it with its transaction's id
- * ({@code changed_by}: by default on insert, by the ingestion statement, by trigger for any other update; V22), and
+ * ({@code changed_by}: by default on insert, by the ingestion statement, by trigger for any other update; V22/V25), and
  * their rows are never deleted, never change key and never go below zero (refused by V22), which the instances
  * following them in memory rely on ({@code stats.DepartmentDayCounts}, {@code stats.TownMonthCounts}).
  *
