@@ -191,7 +191,9 @@ final class FleetKiosks {
                     long age = ThreadLocalRandom.current().nextLong(TOKEN_REFRESH_AGE_S - 10);
                     long iat = now / 1000 - age;
                     tokens[k] = Es256.sign(serviceKey, null, deviceTokenClaims(id(k), iat));
-                    refreshAt[k] = (iat + TOKEN_REFRESH_AGE_S) * 1000;
+                    // a kiosk counts from when its answer arrived, to the millisecond: due times on whole seconds
+                    // sent each second's ~35 refreshes (at 25,000 kiosks) in the same millisecond
+                    refreshAt[k] = (iat + TOKEN_REFRESH_AGE_S) * 1000 + ThreadLocalRandom.current().nextLong(1000);
                 });
     }
 
