@@ -1,5 +1,6 @@
 package cn.gov.gd.yzz.kiosk;
 
+import cn.gov.gd.yzz.common.JwsCrypto;
 import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.identity.SignerPublicKeys;
 import cn.gov.gd.yzz.identity.UsedAssertions;
@@ -49,7 +50,8 @@ public class KioskSignedTokens {
                 .setRequireIssuedAt()
                 .setRequireJwtId()
                 .setAllowedClockSkewInSeconds((int) config.clockSkew().toSeconds())
-                .setSkipDefaultAudienceValidation();
+                .setSkipDefaultAudienceValidation()
+                .setJwsProviderContext(JwsCrypto.context());
         if (requireIssuerAndSubject) {
             builder.setExpectedIssuer(kiosk.id).setExpectedSubject(kiosk.id);
         }

@@ -13,12 +13,14 @@ import cn.gov.gd.yzz.support.KioskSimulator;
 import cn.gov.gd.yzz.support.Staff;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,7 +54,25 @@ class KioskIdentityApiTest extends ApiTest {
         Map<String, Object> claims = Jwts.claimsOf(token);
         assertThat(claims).containsEntry("sub", kiosk.id()).containsEntry("kiosk", kiosk.id());
         assertThat(claims.get("groups")).isEqualTo(List.of("kiosk"));
+        // the shape the SmallRye builder gave the tokens before they were signed with jose4j directly
+        assertThat(claims).containsEntry("iss", "yzz-backend").containsEntry("aud", "yzz-api")
+                .containsEntry("auth_method", "client-assertion");
+        assertThat(((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue()).isEqualTo(900);
+        assertThat(UUID.fromString((String) claims.get("jti")).version()).isEqualTo(4);
+        String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+                StandardCharsets.UTF_8);
+        assertThat(header).isIn("{\"alg\":\"ES256\",\"typ\":\"JWT\"}", "{\"typ\":\"JWT\",\"alg\":\"ES256\"}");
         assertProblem(exchange(kiosk.id(), assertion), 401, "unauthorized");
+    }
+
+    @Test
+    void bouncyCastleServesOnlyWhatAsksForItByName() throws Exception {
+        // registered by Quarkus at start (quarkus.security.security-providers), after the JDK's providers
+        java.security.Provider[] providers = java.security.Security.getProviders();
+        assertThat(providers[providers.length - 1].getName()).isEqualTo("BC");
+        assertThat(java.security.MessageDigest.getInstance("SHA-256").getProvider().getName()).isEqualTo("SUN");
+        assertThat(java.security.Signature.getInstance("SHA256withECDSA").getProvider().getName()).isEqualTo("SunEC");
+        assertThat(new java.security.SecureRandom().getProvider().getName()).isNotEqualTo("BC");
     }
 
     @Test

@@ -1,0 +1,63 @@
+package cn.gov.gd.yzz.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import org.jose4j.jca.ProviderContext;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
+import org.junit.jupiter.api.Test;
+
+/** ES256 through Bouncy Castle and through the JDK are the same signatures: each verifies the other's. */
+class JwsCryptoTest {
+
+    private static String sign(KeyPair keys, ProviderContext context) throws JoseException {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload("{\"sub\":\"K-1\"}");
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        jws.setKey(keys.getPrivate());
+        if (context != null) {
+            jws.setProviderContext(context);
+        }
+        return jws.getCompactSerialization();
+    }
+
+    private static boolean verifies(String compact, KeyPair keys, ProviderContext context) throws JoseException {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setCompactSerialization(compact);
+        jws.setKey(keys.getPublic());
+        if (context != null) {
+            jws.setProviderContext(context);
+        }
+        return jws.verifySignature();
+    }
+
+    @Test
+    void bouncyCastleAndTheJdkVerifyEachOthersSignatures() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC"); // the JDK's keys, as kiosks' keys are parsed
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair keys = generator.generateKeyPair();
+        KeyPair other = generator.generateKeyPair();
+        for (int i = 0; i < 20; i++) {
+            String bySigner = sign(keys, JwsCrypto.context());
+            String byJdk = sign(keys, null);
+            assertThat(verifies(bySigner, keys, null)).isTrue();
+            assertThat(verifies(byJdk, keys, JwsCrypto.context())).isTrue();
+            assertThat(verifies(bySigner, other, JwsCrypto.context())).isFalse();
+            String tampered = bySigner.substring(0, bySigner.length() - 4)
+                    + (bySigner.endsWith("AAAA") ? "BBBB" : "AAAA");
+            assertThat(verifies(tampered, keys, JwsCrypto.context())).isFalse();
+        }
+        assertThat(JwsCrypto.context().getSuppliedKeyProviderContext().getSignatureProvider()).isEqualTo("BC");
+    }
+
+    @Test
+    void theRegisteredProviderComesAfterTheJdksSoDefaultsStayTheJdks() throws Exception {
+        JwsCrypto.context();
+        assertThat(java.security.MessageDigest.getInstance("SHA-256").getProvider().getName()).isEqualTo("SUN");
+        assertThat(java.security.Signature.getInstance("SHA256withECDSA").getProvider().getName()).isEqualTo("SunEC");
+    }
+}
