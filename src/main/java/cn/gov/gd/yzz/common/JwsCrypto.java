@@ -1,10 +1,17 @@
 package cn.gov.gd.yzz.common;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.Security;
+import java.security.spec.ECGenParameterSpec;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.jose4j.jca.ProviderContext;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
 
 /**
  * The JCA provider and randomness for the signatures this backend makes and checks itself with jose4j: kiosk client
@@ -36,7 +43,6 @@ public final class JwsCrypto {
 
     /** A context for one jose4j signature operation on this thread (jose4j keeps it; the random is this thread's). */
     public static ProviderContext context() {
-        ensureRegistered();
         ProviderContext context = new ProviderContext();
         context.getSuppliedKeyProviderContext().setSignatureProvider(PROVIDER);
         context.setSecureRandom(RANDOM.get());
@@ -48,14 +54,33 @@ public final class JwsCrypto {
         return RANDOM.get();
     }
 
-    /** Quarkus registers it at start; code run without Quarkus (unit tests, tools) gets it here, also last. */
-    private static void ensureRegistered() {
+    /**
+     * Signs and verifies once through the provider, with a throwaway key: without it (not registered, or its ECDSA not
+     * in a native image) every kiosk assertion would be refused as if forged, so the instance must not start.
+     */
+    public static void selfCheck() {
         if (Security.getProvider(PROVIDER) == null) {
-            synchronized (JwsCrypto.class) {
-                if (Security.getProvider(PROVIDER) == null) {
-                    Security.addProvider(new BouncyCastleProvider());
-                }
+            throw new IllegalStateException("the Bouncy Castle provider is not registered "
+                    + "(quarkus.security.security-providers=BC)");
+        }
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair keys = generator.generateKeyPair();
+            JsonWebSignature signing = new JsonWebSignature();
+            signing.setPayload("{}");
+            signing.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+            signing.setKey(keys.getPrivate());
+            signing.setProviderContext(context());
+            JsonWebSignature verifying = new JsonWebSignature();
+            verifying.setCompactSerialization(signing.getCompactSerialization());
+            verifying.setKey(keys.getPublic());
+            verifying.setProviderContext(context());
+            if (!verifying.verifySignature()) {
+                throw new IllegalStateException("an ES256 signature made through Bouncy Castle did not verify");
             }
+        } catch (GeneralSecurityException | JoseException e) {
+            throw new IllegalStateException("ES256 through Bouncy Castle does not work in this runtime", e);
         }
     }
 }

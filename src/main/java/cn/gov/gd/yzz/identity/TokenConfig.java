@@ -5,8 +5,8 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * Lifetimes of the tokens this backend issues. The signing key is SmallRye JWT's {@code smallrye.jwt.sign.key.location}
- * (env {@code YZZ_JWT_SIGNING_KEY_LOCATION}); the verification key {@code mp.jwt.verify.publickey.location}
+ * Lifetimes of the tokens this backend issues. The signing key is at {@code smallrye.jwt.sign.key.location} (read by
+ * {@link TokenIssuer}; env {@code YZZ_JWT_SIGNING_KEY_LOCATION}); the verification key {@code mp.jwt.verify.publickey.location}
  * (env {@code YZZ_JWT_PUBLIC_KEY_LOCATION}).
  */
 @ConfigMapping(prefix = "yzz.token")

@@ -4,7 +4,9 @@ import cn.gov.gd.yzz.common.JwsCrypto;
 import cn.gov.gd.yzz.common.VerifiedTokenCache;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.util.KeyUtils;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.Key;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -21,15 +24,18 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /**
- * Signs the tokens this backend issues (ES256, key from SmallRye JWT's {@code smallrye.jwt.sign.key.location}); they
- * are verified by SmallRye JWT with the configured public key. Signed with jose4j directly rather than SmallRye's
- * builder, to sign with {@link JwsCrypto}'s provider; the claims are those the builder wrote (iss, aud, sub, groups,
- * jti, iat, exp, and the caller's), header {@code {"alg":"ES256","typ":"JWT"}}.
+ * Signs the tokens this backend issues (ES256, the PEM or JWK private key at {@code smallrye.jwt.sign.key.location},
+ * env {@code YZZ_JWT_SIGNING_KEY_LOCATION}); SmallRye JWT verifies them with the configured public key. Signed with
+ * jose4j directly rather than SmallRye's builder, to sign with {@link JwsCrypto}'s provider; the claims are those the
+ * builder wrote (iss, aud, sub, groups, jti, iat, exp, and the caller's string claims), header
+ * {@code {"alg":"ES256","typ":"JWT"}}. The key is read and the provider checked at start, so a wrong location or a
+ * missing provider stops the instance instead of failing every sign-in.
  */
 @ApplicationScoped
 public class TokenIssuer {
 
     public static final String AUDIENCE = "yzz-api";
+    private static final Set<String> RESERVED = Set.of("iss", "aud", "sub", "groups", "jti", "iat", "exp", "nbf");
 
     private final TokenConfig config;
     private final VerifiedTokenCache verifiedTokens;
@@ -40,7 +46,12 @@ public class TokenIssuer {
             @ConfigProperty(name = "smallrye.jwt.sign.key.location") String keyLocation) {
         this.config = config;
         this.verifiedTokens = verifiedTokens;
-        this.keyLocation = keyLocation;
+        this.keyLocation = keyLocation.strip();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        JwsCrypto.selfCheck();
+        signingKey();
     }
 
     /** A signed token and its lifetime in seconds. */
@@ -63,6 +74,10 @@ public class TokenIssuer {
         body.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
         body.setExpirationTime(NumericDate.fromSeconds(expiresAt));
         claims.forEach((name, value) -> {
+            if (RESERVED.contains(name) || value != null && !(value instanceof String)) {
+                // jose4j would write another type as its toString(), and a reserved name would replace ours
+                throw new IllegalArgumentException("claim '" + name + "' is reserved or not a string");
+            }
             if (value != null) {
                 body.setClaim(name, value);
             }

@@ -50,8 +50,10 @@ public class KioskSignedTokens {
                 .setRequireIssuedAt()
                 .setRequireJwtId()
                 .setAllowedClockSkewInSeconds((int) config.clockSkew().toSeconds())
-                .setSkipDefaultAudienceValidation()
-                .setJwsProviderContext(JwsCrypto.context());
+                .setSkipDefaultAudienceValidation();
+        if ("EC".equals(key.algorithm())) {
+            builder.setJwsProviderContext(JwsCrypto.context()); // P-256 through Bouncy Castle; RSA stays the JDK's
+        }
         if (requireIssuerAndSubject) {
             builder.setExpectedIssuer(kiosk.id).setExpectedSubject(kiosk.id);
         }

@@ -1,18 +1,29 @@
 package cn.gov.gd.yzz.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
+import java.security.Security;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import org.jose4j.jca.ProviderContext;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** ES256 through Bouncy Castle and through the JDK are the same signatures: each verifies the other's. */
 class JwsCryptoTest {
+
+    @BeforeAll
+    static void registerAsQuarkusDoes() {
+        if (Security.getProvider("BC") == null) {
+            Security.addProvider(new BouncyCastleProvider()); // last, as quarkus.security.security-providers=BC does
+        }
+    }
 
     private static String sign(KeyPair keys, ProviderContext context) throws JoseException {
         JsonWebSignature jws = new JsonWebSignature();
@@ -51,12 +62,21 @@ class JwsCryptoTest {
                     + (bySigner.endsWith("AAAA") ? "BBBB" : "AAAA");
             assertThat(verifies(tampered, keys, JwsCrypto.context())).isFalse();
         }
-        assertThat(JwsCrypto.context().getSuppliedKeyProviderContext().getSignatureProvider()).isEqualTo("BC");
+        JwsCrypto.selfCheck();
+    }
+
+    @Test
+    void theContextsProviderIsTheOneThatSigns() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        ProviderContext unknown = JwsCrypto.context();
+        unknown.getSuppliedKeyProviderContext().setSignatureProvider("NO-SUCH-PROVIDER");
+        // jose4j honours the context's provider: were it ignored, this would sign with the JDK's
+        assertThatThrownBy(() -> sign(generator.generateKeyPair(), unknown)).isInstanceOf(JoseException.class);
     }
 
     @Test
     void theRegisteredProviderComesAfterTheJdksSoDefaultsStayTheJdks() throws Exception {
-        JwsCrypto.context();
         assertThat(java.security.MessageDigest.getInstance("SHA-256").getProvider().getName()).isEqualTo("SUN");
         assertThat(java.security.Signature.getInstance("SHA256withECDSA").getProvider().getName()).isEqualTo("SunEC");
     }

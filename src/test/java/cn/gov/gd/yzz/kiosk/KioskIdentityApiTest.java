@@ -67,7 +67,8 @@ class KioskIdentityApiTest extends ApiTest {
 
     @Test
     void bouncyCastleServesOnlyWhatAsksForItByName() throws Exception {
-        // registered by Quarkus at start (quarkus.security.security-providers), after the JDK's providers
+        // registered by Quarkus at start (quarkus.security.security-providers), after the JDK's providers; nothing
+        // in the application registers it otherwise (JwsCrypto.selfCheck refuses to start without it)
         java.security.Provider[] providers = java.security.Security.getProviders();
         assertThat(providers[providers.length - 1].getName()).isEqualTo("BC");
         assertThat(java.security.MessageDigest.getInstance("SHA-256").getProvider().getName()).isEqualTo("SUN");
