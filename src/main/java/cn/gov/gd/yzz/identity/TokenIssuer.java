@@ -2,9 +2,9 @@ package cn.gov.gd.yzz.identity;
 
 import cn.gov.gd.yzz.common.JwsCrypto;
 import cn.gov.gd.yzz.common.VerifiedTokenCache;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.util.KeyUtils;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
