@@ -32,7 +32,8 @@ import org.jboss.logging.Logger;
  * second) for the hot path,
  * and the SHA-256 digests of the tokens known good (verified here, or signed here: {@link #signedHere}) until their
  * own expiry, about 150 bytes each. A token whose exact bytes are known good is parsed without its signature check
- * (a JSON parse instead of the P-256 arithmetic); every other one is verified in full. A token string that verified stays valid until its
+ * (a JSON parse instead of the P-256 arithmetic); every other one is verified in full, through Bouncy Castle under
+ * SmallRye's rules where they are mirrored ({@link BearerSignatureCheck}), else by SmallRye. A token string that verified stays valid until its
  * {@code exp}; what can end it earlier (a disabled kiosk, a rotated key) is checked per request after parsing
  * (DisabledKioskGuard), so neither memory changes a decision. Failures are not remembered.
  */
@@ -58,12 +59,14 @@ public class VerifiedTokenCache implements JWTParser {
             .build();
 
     private final TokenRefusals refusals;
+    private final BearerSignatureCheck bouncyCastle;
     /** Whether a token signed here verified (null until the first is signed). */
     private volatile Boolean signingKeyMatches;
 
-    VerifiedTokenCache(DefaultJWTParser parser, TokenRefusals refusals) {
+    VerifiedTokenCache(DefaultJWTParser parser, TokenRefusals refusals, BearerSignatureCheck bouncyCastle) {
         this.parser = parser;
         this.refusals = refusals;
+        this.bouncyCastle = bouncyCastle;
     }
 
     @Override
@@ -83,7 +86,8 @@ public class VerifiedTokenCache implements JWTParser {
             jwt = good;
         } else {
             try {
-                jwt = parser.parse(token);
+                // the same rules, through Bouncy Castle; a token it does not pass gets SmallRye's full check and reason
+                jwt = bouncyCastle.passes(token) ? parser.parseOnly(token) : parser.parse(token);
             } catch (ParseException refused) {
                 refusals.refused(refused);
                 throw refused;
