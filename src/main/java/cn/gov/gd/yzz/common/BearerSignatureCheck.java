@@ -114,7 +114,7 @@ public class BearerSignatureCheck {
         ProviderContext bouncyCastle = new ProviderContext();
         bouncyCastle.getSuppliedKeyProviderContext().setSignatureProvider(JwsCrypto.PROVIDER);
         JwtConsumerBuilder builder = new JwtConsumerBuilder()
-                .setVerificationKey(key)
+                .setVerificationKey(JwsCrypto.forBouncyCastle(key)) // converted once, its precomputation kept
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
                 .setJwsProviderContext(bouncyCastle)

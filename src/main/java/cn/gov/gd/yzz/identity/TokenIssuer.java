@@ -109,6 +109,7 @@ public class TokenIssuer {
             if (key == null) {
                 throw new IllegalStateException("no ES256 signing key at the configured location");
             }
+            key = JwsCrypto.forBouncyCastle(key); // converted once, not on every signature
             signingKey = key;
         }
         return key;

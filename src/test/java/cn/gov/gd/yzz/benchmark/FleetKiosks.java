@@ -105,7 +105,7 @@ final class FleetKiosks {
         PrivateKey[] keys = new PrivateKey[count];
         String[] pems = new String[count];
         try {
-            KeyFactory factory = KeyFactory.getInstance("EC");
+            KeyFactory factory = KeyFactory.getInstance("EC", Es256.BOUNCY_CASTLE); // its keys: see Es256
             for (int i = 0; i < count; i++) {
                 keys[i] = factory.generatePrivate(new PKCS8EncodedKeySpec(pairs.get(i)[0]));
                 pems[i] = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})

@@ -66,6 +66,25 @@ class JwsCryptoTest {
     }
 
     @Test
+    void keysConvertedForBouncyCastleAreTheSameKeys() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair jdk = generator.generateKeyPair();
+        KeyPair converted = new KeyPair(JwsCrypto.forBouncyCastle(jdk.getPublic()),
+                JwsCrypto.forBouncyCastle(jdk.getPrivate()));
+        assertThat(converted.getPrivate().getClass().getName()).startsWith("org.bouncycastle.");
+        assertThat(((java.security.interfaces.ECPublicKey) converted.getPublic()).getW())
+                .isEqualTo(((java.security.interfaces.ECPublicKey) jdk.getPublic()).getW());
+        assertThat(verifies(sign(converted, JwsCrypto.context()), jdk, null)).isTrue();
+        assertThat(verifies(sign(jdk, null), converted, JwsCrypto.context())).isTrue();
+        assertThat(verifies(sign(generator.generateKeyPair(), null), converted, JwsCrypto.context())).isFalse();
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        java.security.PublicKey rsaKey = rsa.generateKeyPair().getPublic();
+        assertThat(JwsCrypto.forBouncyCastle(rsaKey)).isSameAs(rsaKey); // RSA stays the JDK's
+    }
+
+    @Test
     void theContextsProviderIsTheOneThatSigns() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
