@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * the same database once the loading instance's snapshot job has folded every resident row (as a rolling deploy
  * starts one), first request included.
  *
- * <p>{@code ./mvnw -Pembedded,benchmark verify -Dit.test=ProvinceStatsBenchmark} (about 30 minutes on 2 cores;
+ * <p>{@code ./mvnw -Pembedded,benchmark verify -Dit.test=ProvinceStatsBenchmark} (about 80 minutes on 2 cores;
  * {@code -Dbench.province.events=2000000} for a quicker look).
  */
 @Tag("benchmark")
