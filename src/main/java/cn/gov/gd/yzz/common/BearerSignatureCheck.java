@@ -1,8 +1,11 @@
 package cn.gov.gd.yzz.common;
 
+import io.smallrye.jwt.KeyFormat;
 import io.smallrye.jwt.KeyProvider;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.PrincipalUtils;
 import io.smallrye.jwt.util.KeyUtils;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +14,7 @@ import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jose4j.jca.ProviderContext;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -20,6 +24,7 @@ import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
 
 /**
  * The check of a bearer token this instance has not seen, through Bouncy Castle, under the rules SmallRye JWT applies
@@ -48,20 +53,34 @@ public class BearerSignatureCheck {
         this.settings = settings;
     }
 
-    /** Whether the token's signature and claims pass; false also when this check cannot decide. */
-    public boolean passes(String token) {
+    /**
+     * The token's principal, built as SmallRye's own factory builds it (claims completed by {@code PrincipalUtils}, the
+     * {@code typ} header as type), when its signature and claims pass; null when they do not or this check cannot
+     * decide (then SmallRye's full check decides).
+     */
+    public JsonWebToken verified(String token) {
         Object built = consumer();
         if (built == OFF) {
-            return false;
+            return null;
         }
         try {
-            JwtClaims claims = ((JwtConsumer) built).process(token).getJwtClaims();
+            JwtContext context = ((JwtConsumer) built).process(token);
+            JwtClaims claims = context.getJwtClaims();
             // SmallRye's own checks after jose4j's: iat not after exp, and a name for the principal
-            return claims.getIssuedAt().getValue() <= claims.getExpirationTime().getValue()
-                    && (!settings.isRequireNamedPrincipal() || named(claims));
+            if (claims.getIssuedAt().getValue() > claims.getExpirationTime().getValue()
+                    || (settings.isRequireNamedPrincipal() && !named(claims))) {
+                return null;
+            }
+            PrincipalUtils.setClaims(claims, token, settings);
+            return new DefaultJWTCallerPrincipal(context.getJoseObjects().get(0).getHeader("typ"), claims);
         } catch (InvalidJwtException | MalformedClaimException | RuntimeException refused) {
-            return false;
+            return null;
         }
+    }
+
+    /** Whether the token's signature and claims pass; false also when this check cannot decide. */
+    public boolean passes(String token) {
+        return verified(token) != null;
     }
 
     /** Reads the key at start, so that a key it cannot read is said once, in the start log. */
@@ -96,11 +115,11 @@ public class BearerSignatureCheck {
         if (notMirrored == null) {
             try {
                 key = settings.getPublicVerificationKey() != null ? settings.getPublicVerificationKey()
-                        : settings.getPublicKeyContent() != null
-                                ? KeyUtils.decodePublicKey(settings.getPublicKeyContent(), SignatureAlgorithm.ES256)
-                                : KeyUtils.readPublicKey(settings.getPublicKeyLocation(), SignatureAlgorithm.ES256);
+                        : KeyUtils.decodePublicKey(settings.getPublicKeyContent(), SignatureAlgorithm.ES256);
                 if (!(key instanceof ECPublicKey ec) || ec.getParams().getCurve().getField().getFieldSize() != 256) {
                     notMirrored = "the verification key is not a P-256 key";
+                } else {
+                    key = JwsCrypto.forBouncyCastle(key); // converted once, its precomputation kept
                 }
             } catch (Exception | LinkageError unreadable) {
                 notMirrored = "the verification key was not read as one PEM key (" + unreadable.getClass().getSimpleName()
@@ -114,7 +133,7 @@ public class BearerSignatureCheck {
         ProviderContext bouncyCastle = new ProviderContext();
         bouncyCastle.getSuppliedKeyProviderContext().setSignatureProvider(JwsCrypto.PROVIDER);
         JwtConsumerBuilder builder = new JwtConsumerBuilder()
-                .setVerificationKey(JwsCrypto.forBouncyCastle(key)) // converted once, its precomputation kept
+                .setVerificationKey(key)
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
                 .setJwsProviderContext(bouncyCastle)
@@ -126,7 +145,7 @@ public class BearerSignatureCheck {
             builder.setExpectedIssuer(settings.getIssuedBy());
         }
         Set<String> audience = settings.getExpectedAudience();
-        if (audience != null && !audience.isEmpty()) {
+        if (audience != null) { // as SmallRye: an empty set expects an audience no token has
             builder.setExpectedAudience(audience.toArray(String[]::new));
         } else {
             builder.setSkipDefaultAudienceValidation();
@@ -139,9 +158,13 @@ public class BearerSignatureCheck {
         if (!Set.of(SignatureAlgorithm.ES256).equals(settings.getSignatureAlgorithm())) {
             return "signature algorithms other than ES256 are allowed";
         }
-        if (settings.getPublicVerificationKey() == null && settings.getPublicKeyContent() == null
-                && settings.getPublicKeyLocation() == null) {
-            return "no public verification key is configured";
+        if (settings.getPublicVerificationKey() == null && settings.getPublicKeyContent() == null) {
+            // a location left unread at start is a remote key (SmallRye reads local files into the content): SmallRye
+            // fetches it at its own time, and may see another key than one read here
+            return "the verification key is not configured as content (a remote key, or none)";
+        }
+        if (settings.getKeyFormat() != KeyFormat.ANY && settings.getKeyFormat() != KeyFormat.PEM_KEY) {
+            return "a key format other than a PEM key is configured";
         }
         if (settings.getSecretVerificationKey() != null || settings.getSecretKeyContent() != null
                 || settings.getPrivateDecryptionKey() != null || settings.getSecretDecryptionKey() != null

@@ -87,7 +87,8 @@ public class VerifiedTokenCache implements JWTParser {
         } else {
             try {
                 // the same rules, through Bouncy Castle; a token it does not pass gets SmallRye's full check and reason
-                jwt = bouncyCastle.passes(token) ? parser.parseOnly(token) : parser.parse(token);
+                JsonWebToken checked = bouncyCastle.verified(token);
+                jwt = checked != null ? checked : parser.parse(token);
             } catch (ParseException refused) {
                 refusals.refused(refused);
                 throw refused;
