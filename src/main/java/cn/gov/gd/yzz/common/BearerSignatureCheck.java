@@ -16,7 +16,6 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
-import org.jose4j.jca.ProviderContext;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -130,13 +129,11 @@ public class BearerSignatureCheck {
             LOG.infof("bearer tokens are verified by SmallRye JWT alone: %s", notMirrored);
             return OFF;
         }
-        ProviderContext bouncyCastle = new ProviderContext();
-        bouncyCastle.getSuppliedKeyProviderContext().setSignatureProvider(JwsCrypto.PROVIDER);
         JwtConsumerBuilder builder = new JwtConsumerBuilder()
                 .setVerificationKey(key)
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
-                .setJwsProviderContext(bouncyCastle)
+                .setJwsProviderContext(JwsCrypto.verifying())
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
                 .setAllowedClockSkewInSeconds(settings.getExpGracePeriodSecs() > 0 ? settings.getExpGracePeriodSecs()

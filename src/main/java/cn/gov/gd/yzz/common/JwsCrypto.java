@@ -71,6 +71,16 @@ public final class JwsCrypto {
         }
     }
 
+    /**
+     * A context for verifying only, which may be shared between threads (no randomness in it): e.g. a jose4j consumer
+     * built once.
+     */
+    public static ProviderContext verifying() {
+        ProviderContext context = new ProviderContext();
+        context.getSuppliedKeyProviderContext().setSignatureProvider(PROVIDER);
+        return context;
+    }
+
     /** This thread's generator: not shared, so never waited for. */
     public static SecureRandom random() {
         return RANDOM.get();

@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.gd.yzz.common.BearerSignatureCheck;
 import cn.gov.gd.yzz.embedded.EmbeddedKeys;
-import cn.gov.gd.yzz.support.EmbeddedInfrastructureResource;
 import cn.gov.gd.yzz.support.KioskSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +20,6 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,15 +51,9 @@ class BearerSignatureCheckTest {
     private static String signed(Consumer<JwtClaims> change) throws Exception {
         JwtClaims claims = claims();
         change.accept(claims);
-        return KioskSimulator.sign(claims, backendKey(), null);
+        return KioskSimulator.sign(claims, BackendTokens.backendKey(), null);
     }
 
-    private static PrivateKey backendKey() throws Exception {
-        Path file = EmbeddedInfrastructureResource.infrastructure().keys().dir().resolve("jwt-signing-private.pem");
-        String pem = Files.readString(file).replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "");
-        return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder()
-                .decode(pem)));
-    }
 
     private boolean smallRyeAccepts(String token) {
         try {
@@ -120,14 +107,8 @@ class BearerSignatureCheckTest {
                 + (parts[2].charAt(0) == 'A' ? 'B' : 'A') + parts[2].substring(1));
         sameDecision.put("alg none", Base64.getUrlEncoder().withoutPadding().encodeToString(
                 "{\"alg\":\"none\"}".getBytes()) + "." + parts[1] + ".");
-        byte[] publicPem = Files.readAllBytes(EmbeddedInfrastructureResource.infrastructure().keys().dir()
-                .resolve("jwt-signing-public.pem"));
-        JsonWebSignature hs = new JsonWebSignature();
-        hs.setPayload(claims().toJson());
-        hs.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
-        hs.setKey(new HmacKey(publicPem));
-        hs.setDoKeyValidation(false);
-        sameDecision.put("HS256 with the public key as secret", hs.getCompactSerialization());
+        sameDecision.put("HS256 with the public key as secret",
+                BackendTokens.hs256WithPublicKeyAsSecret(claims().toJson()));
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
         JsonWebSignature rs = new JsonWebSignature();
