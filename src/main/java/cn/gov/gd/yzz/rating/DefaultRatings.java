@@ -62,7 +62,9 @@ public class DefaultRatings {
         this.em = em;
     }
 
-    @Scheduled(identity = "rating-defaults", every = "${yzz.ratings.default-job-interval:1h}", delayed = "1m",
+    // its own first delay (77s, 93s, 107s, 137s for the four jobs of this kind): jobs started in the same second
+    // took the pool's idle connections at once, and a request waited for a new one (opened on demand, ~20 ms)
+    @Scheduled(identity = "rating-defaults", every = "${yzz.ratings.default-job-interval:1h}", delayed = "93s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         int recorded = recordDue();

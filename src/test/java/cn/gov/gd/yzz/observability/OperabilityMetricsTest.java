@@ -90,7 +90,8 @@ class OperabilityMetricsTest extends ApiTest {
     @Test
     void kiosksPerTownLoginsTokensAndProblemsAreCounted() throws InterruptedException {
         String before = scrape();
-        KioskSimulator.registerIn(Staff.token(Staff.ADMIN), "量度镇", "量度村", Staff.SPECIALIST);
+        KioskSimulator kiosk = KioskSimulator.registerIn(Staff.token(Staff.ADMIN), "量度镇", "量度村",
+                Staff.SPECIALIST);
         given().contentType("application/json").body(Map.of("username", "nobody.metrics", "password", "wrong#2026"))
                 .post("/api/v1/auth/staff").then().statusCode(401);
         given().auth().oauth2("eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln").get("/api/v1/submissions")
@@ -112,5 +113,20 @@ class OperabilityMetricsTest extends ApiTest {
                 - value(before, "yzz_security_events_total", "event=\"token-refused\"")).isEqualTo(1);
         assertThat(value(after, "yzz_problem_answers_total", "code=\"unauthorized\"", "status=\"401\"")
                 - value(before, "yzz_problem_answers_total", "code=\"unauthorized\"", "status=\"401\"")).isEqualTo(2);
+
+        // a town's series follow its kiosks between refreshes of the set of towns: the kiosk beats, and its town
+        // shows it online (the beat is written in the next batch, the figures read at the next refresh)
+        given().auth().oauth2(kiosk.deviceToken()).contentType("application/json")
+                .body(Map.of("appVersion", "1.0.0", "peripherals", Map.of("printer", "ok")))
+                .post("/api/v1/kiosks/{id}/heartbeat", kiosk.id()).then().statusCode(204);
+        deadline = System.nanoTime() + 15_000_000_000L;
+        String online = scrape();
+        while (value(online, "yzz_kiosks", "state=\"online\"", "town=\"量度镇\"") < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            online = scrape();
+        }
+        assertThat(value(online, "yzz_kiosks", "state=\"online\"", "town=\"量度镇\"")).isEqualTo(1);
+        assertThat(value(online, "yzz_kiosks", "state=\"offline\"", "town=\"量度镇\"")).isZero();
+        assertThat(value(online, "yzz_kiosks", "state=\"registered\"", "town=\"量度镇\"")).isEqualTo(1);
     }
 }
