@@ -30,6 +30,8 @@ final class ChangeFollower {
     record Read(long xmin, int rows) {
     }
 
+    private static final Sql INDEXED_PLANS = Sql.of("SET LOCAL enable_seqscan = off");
+
     private boolean started;
     private long readFrom;
 
@@ -46,7 +48,7 @@ final class ChangeFollower {
     int readChanged(Jdbc jdbc, Sql statement, String what, RowSink sink) {
         return jdbc.withConnection(connection -> {
             Read read = read(connection, statement.bind("readFrom", Long.toString(started ? readFrom : 0)), readFrom,
-                    sink);
+                    started, sink);
             readFrom = read.xmin();
             started = true;
             return read.rows();
@@ -56,20 +58,31 @@ final class ChangeFollower {
     /**
      * Runs the statement in a transaction of its own (a cursor, should many rows have come) and hands over every row
      * whose second column is not null; {@code previousXmin} is kept when the statement returns no row.
+     *
+     * <p>An {@code incremental} read (after the first) is planned without sequential scans: it selects the few rows
+     * changed since the last read, which the stamp's BRIN index finds in the block ranges written since, but the
+     * planner's estimates of a BRIN scan and of a full scan are close, and it chose the full scan of
+     * {@code txn_department_day} (2.5 ms at a tenth of the province, 0.15 ms through the index), on every request.
      */
-    static Read read(Connection connection, Sql statement, long previousXmin, RowSink sink) throws SQLException {
+    static Read read(Connection connection, Sql statement, long previousXmin, boolean incremental, RowSink sink)
+            throws SQLException {
         int rows = 0;
         long xmin = previousXmin;
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
-        try (PreparedStatement query = statement.prepare(connection)) {
-            query.setFetchSize(10_000);
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    xmin = result.getLong(1);
-                    if (result.getObject(2) != null) {
-                        sink.accept(result);
-                        rows++;
+        try {
+            if (incremental) {
+                Jdbc.update(connection, INDEXED_PLANS); // for this transaction only
+            }
+            try (PreparedStatement query = statement.prepare(connection)) {
+                query.setFetchSize(10_000);
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        xmin = result.getLong(1);
+                        if (result.getObject(2) != null) {
+                            sink.accept(result);
+                            rows++;
+                        }
                     }
                 }
             }

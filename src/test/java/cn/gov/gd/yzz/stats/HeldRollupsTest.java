@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.gd.yzz.common.Channels;
 import cn.gov.gd.yzz.common.Jdbc;
+import cn.gov.gd.yzz.common.Sql;
 import cn.gov.gd.yzz.support.ApiTest;
 import cn.gov.gd.yzz.support.KioskSimulator;
 import cn.gov.gd.yzz.support.Staff;
@@ -269,6 +270,25 @@ class HeldRollupsTest extends ApiTest {
             s.setString(2, channel);
             s.setLong(3, transactions);
             assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A read after the first is planned without full scans (the planner had chosen one over the stamp's BRIN index,
+     * on every request; which index it takes instead depends on the table's statistics, so only the setting is
+     * checked here), for its own transaction only: the pooled connection keeps the server's setting.
+     */
+    @Test
+    void anIncrementalReadIsPlannedWithoutFullScansInItsOwnTransactionOnly() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> seen = new ArrayList<>();
+            Sql probe = Sql.of("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint, "
+                    + "current_setting('enable_seqscan')");
+            ChangeFollower.read(connection, probe, 0, false, row -> seen.add(row.getString(2)));
+            ChangeFollower.read(connection, probe, 0, true, row -> seen.add(row.getString(2)));
+            assertThat(seen).containsExactly("on", "off");
+            assertThat(Jdbc.list(connection, Sql.of("SHOW enable_seqscan"), row -> row.getString(1)))
+                    .containsExactly("on");
         }
     }
 
