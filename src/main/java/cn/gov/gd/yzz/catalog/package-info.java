@@ -7,7 +7,8 @@
  * index behind catalog deltas ({@code catalog_change}, kept by the triggers of {@code R__catalog_change_tracking.sql})
  * and the admin API that changes them.
  *
- * <p>Invariants: reads never touch the database; each instance re-checks the catalog version every
+ * <p>Invariants: reads never touch the database (the first snapshot is loaded at start, and readiness waits for it:
+ * {@code CatalogWarmUpCheck}); each instance re-checks the catalog version every
  * {@code yzz.catalog.refresh-interval} and swaps in a whole new snapshot, read in one repeatable-read transaction, so
  * a reader sees one consistent version and a delta since V is exactly the difference between V and it; the ETag is a hash
  * of the content, equal on every instance; every change is audited and validated (form schemas are valid JSON

@@ -36,9 +36,8 @@ public class UsedAssertions {
     }
 
     /** Expired assertions are refused for their exp anyway; their jti need not be kept. Safe on several instances. */
-    // its own first delay (77s, 93s, 107s, 137s for the four jobs of this kind): jobs started in the same second
-    // took the pool's idle connections at once, and a request waited for a new one (opened on demand, ~20 ms)
-    @Scheduled(every = "10m", delayed = "137s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // at 45 s past each minute of uptime, apart from the other periodic jobs (README, "Periodic jobs")
+    @Scheduled(every = "10m", delayed = "105s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purgeExpired() {
         em.createNativeQuery("DELETE FROM used_assertion WHERE expires_at < now() - interval '1 hour'")

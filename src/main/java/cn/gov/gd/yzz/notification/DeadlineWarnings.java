@@ -41,8 +41,9 @@ public class DeadlineWarnings {
         this.config = config;
     }
 
+    // at 53 s past each minute of uptime, apart from the other periodic jobs (README, "Periodic jobs")
     @Scheduled(identity = "supplement-deadline-warnings",
-            every = "${yzz.notifications.deadline-warning-interval:1h}", delayed = "2m",
+            every = "${yzz.notifications.deadline-warning-interval:1h}", delayed = "113s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         int written = warnDue();

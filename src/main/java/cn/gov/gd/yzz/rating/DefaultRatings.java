@@ -62,9 +62,8 @@ public class DefaultRatings {
         this.em = em;
     }
 
-    // its own first delay (77s, 93s, 107s, 137s for the four jobs of this kind): jobs started in the same second
-    // took the pool's idle connections at once, and a request waited for a new one (opened on demand, ~20 ms)
-    @Scheduled(identity = "rating-defaults", every = "${yzz.ratings.default-job-interval:1h}", delayed = "93s",
+    // at 23 s past each minute of uptime, apart from the other periodic jobs (README, "Periodic jobs")
+    @Scheduled(identity = "rating-defaults", every = "${yzz.ratings.default-job-interval:1h}", delayed = "83s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         int recorded = recordDue();

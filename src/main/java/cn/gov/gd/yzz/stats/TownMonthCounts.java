@@ -3,6 +3,7 @@ package cn.gov.gd.yzz.stats;
 import cn.gov.gd.yzz.common.ChinaTime;
 import cn.gov.gd.yzz.common.Jdbc;
 import cn.gov.gd.yzz.common.Sql;
+import cn.gov.gd.yzz.common.WarmUp;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

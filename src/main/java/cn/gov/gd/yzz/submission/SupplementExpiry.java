@@ -52,9 +52,8 @@ public class SupplementExpiry {
         this.clock = clock;
     }
 
-    // its own first delay (77s, 93s, 107s, 137s for the four jobs of this kind): jobs started in the same second
-    // took the pool's idle connections at once, and a request waited for a new one (opened on demand, ~20 ms)
-    @Scheduled(identity = "supplement-expiry", every = "${yzz.supplements.expiry-interval:1h}", delayed = "77s",
+    // at 16 s past each minute of uptime, apart from the other periodic jobs (README, "Periodic jobs")
+    @Scheduled(identity = "supplement-expiry", every = "${yzz.supplements.expiry-interval:1h}", delayed = "76s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         int expired = expireDue();

@@ -55,8 +55,9 @@ public class EventLogMaintenance {
         }
     }
 
+    // at 8 s past each minute of uptime, apart from the other periodic jobs (README, "Periodic jobs")
     @Scheduled(identity = "event-log-maintenance", every = "${yzz.event-log.maintenance-interval:6h}",
-            delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "68s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
             Outcome outcome = maintain();

@@ -180,8 +180,8 @@ class ProvinceStatsBenchmark {
                     + "%.2f s%n", count(jdbcUrl, "SELECT count(*) FROM resident_day"), firstSeconds));
             report.append(String.format(Locale.ROOT, "%-34s %10s %10s %12s %12s %9s  %s%n", "full year " + YEAR,
                     "API med ms", "API p99 ms", "raw med ms", "raw p99 ms", "raw/API", "figures agree"));
-            report.append(String.format(Locale.ROOT, "%-34s %10.1f %10.1f   (the client's floor: GET /api/v1/ping, "
-                    + "%d requests after 300 unmeasured)%n", "ping", median(ping), p99(ping), apiRuns));
+            report.append(String.format(Locale.ROOT, "%-34s %10.1f %10.1f   (the client's floor: GET /api/v1/ping, no "
+                    + "token, %d requests after 300 unmeasured)%n", "ping", median(ping), p99(ping), apiRuns));
             boolean allAgree = true;
             for (Map.Entry<String, String> q : apiPaths.entrySet()) {
                 String path = q.getValue() + (q.getValue().contains("?") ? "&" : "?") + "from=" + FROM + "&to=" + TO;

@@ -26,7 +26,8 @@ class OperationsApiTest extends ApiTest {
     void readinessCoversTheDatabaseAndTheObjectStoreHasItsOwnGroup() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "statistics-warm-up"))
+                .body("checks.name", hasItems("Database connections health check", "statistics-warm-up",
+                        "catalog-warm-up"))
                 .body("checks.name", not(hasItems("object-store")));
         given().get("/q/health/group/object-store").then().statusCode(200)
                 .body("status", equalTo("UP"))
