@@ -11,7 +11,8 @@
  * ({@code TraceSampling}, {@code TraceExportSwitch}). Tokens: the parsed-token memory ({@code VerifiedTokenCache}) and
  * the provider of the signatures made and checked with jose4j ({@code JwsCrypto}: Bouncy Castle, asked for by name),
  * and the first check of a bearer token through it ({@code BearerSignatureCheck}: never passes a token SmallRye JWT would
- * refuse; off for any SmallRye setting it does not mirror).
+ * refuse; off for any SmallRye setting it does not mirror). Loads at start that readiness waits for ({@code WarmUp}:
+ * the catalog, the statistics).
  *
  * <p>Invariants: depends on no feature package (ArchitectureTest); no answer carries a stack trace, SQL, a class name
  * or a path; an unexpected failure answers 500 with an incident id that is the request's trace id (in the log and
