@@ -176,7 +176,8 @@ public class ResidentBitmaps {
     /** One statement (one snapshot): its xmin, then every row at or above the previous read's xmin. */
     private int readTail(Connection connection) throws SQLException {
         ChangeFollower.Read read = ChangeFollower.read(connection,
-                Sql.of(TAIL).bind("readFrom", Long.toString(readFrom)), readFrom, true,
+                // planned as it is: the B-tree on seen_by is taken anyway, a SET would be one more round trip
+                Sql.of(TAIL).bind("readFrom", Long.toString(readFrom)), readFrom, false,
                 row -> index.add(row.getObject(2, LocalDate.class), row.getString(3), row.getInt(4)));
         readFrom = read.xmin();
         return read.rows();
