@@ -58,6 +58,19 @@ public class BearerSignatureCheck {
      * decide (then SmallRye's full check decides).
      */
     public JsonWebToken verified(String token) {
+        Passed passed = check(token);
+        return passed == null ? null : new DefaultJWTCallerPrincipal(passed.type(), passed.claims());
+    }
+
+    /**
+     * What a token that passes holds: its {@code typ} header and its claims as SmallRye completes them before it builds
+     * the principal (with {@code raw_token}); null when it does not pass or this check cannot decide.
+     */
+    public record Passed(String type, JwtClaims claims) {
+    }
+
+    /** As {@link #verified}, without building the principal: its parts, for a caller that keeps them. */
+    public Passed check(String token) {
         Object built = consumer();
         if (built == OFF) {
             return null;
@@ -71,8 +84,31 @@ public class BearerSignatureCheck {
                 return null;
             }
             PrincipalUtils.setClaims(claims, token, settings);
-            return new DefaultJWTCallerPrincipal(context.getJoseObjects().get(0).getHeader("typ"), claims);
+            return new Passed(context.getJoseObjects().get(0).getHeader("typ"), claims);
         } catch (InvalidJwtException | MalformedClaimException | RuntimeException refused) {
+            return null;
+        }
+    }
+
+    /** Reads a token without checking it (its exact bytes are known good). */
+    private static final JwtConsumer UNCHECKED = new JwtConsumerBuilder().setSkipSignatureVerification()
+            .setSkipAllValidators().build();
+
+    /**
+     * The parts of a token whose exact bytes are known good (verified before, or signed here), read without its
+     * signature and claim checks but completed as {@link #check} completes them; null when this check is not in use
+     * (then SmallRye's own reading applies) or the token cannot be read.
+     */
+    public Passed knownGood(String token) {
+        if (consumer() == OFF) {
+            return null;
+        }
+        try {
+            JwtContext context = UNCHECKED.process(token);
+            JwtClaims claims = context.getJwtClaims();
+            PrincipalUtils.setClaims(claims, token, settings);
+            return new Passed(context.getJoseObjects().get(0).getHeader("typ"), claims);
+        } catch (InvalidJwtException | RuntimeException unreadable) {
             return null;
         }
     }

@@ -18,8 +18,16 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import javax.crypto.SecretKey;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,15 +35,18 @@ import org.jboss.logging.Logger;
  * of CPU on the event loop that authenticates the request: with a fleet refreshing device tokens and beating every
  * minute, the checks were half the service's CPU and held up every other connection of their event loop (issue 20).
  *
- * <p>Two memories: the parsed tokens themselves (heavy: the heap after GC grew by ~175 MB while 50,000 kiosks joined,
- * about 3.5 KB a token; so at most 5 minutes and 20,000 of them, where 100,000 left a 512 MB heap a young GC every
- * second) for the hot path,
- * and the SHA-256 digests of the tokens known good (verified here, or signed here: {@link #signedHere}) until their
- * own expiry, about 150 bytes each. A token whose exact bytes are known good is parsed without its signature check
- * (a JSON parse instead of the P-256 arithmetic); every other one is verified in full, through Bouncy Castle under
- * SmallRye's rules where they are mirrored ({@link BearerSignatureCheck}), else by SmallRye. A token string that verified stays valid until its
- * {@code exp}; what can end it earlier (a disabled kiosk, a rotated key) is checked per request after parsing
- * (DisabledKioskGuard), so neither memory changes a decision. Failures are not remembered.
+ * <p>One memory, by the SHA-256 digest of the token's exact bytes: the tokens known good (verified here, or signed
+ * here: {@link #signedHere}) until their own expiry, each with its claims as SmallRye completes them (about 0.5 KB a
+ * token, counted from its fields; 100 MB at the bound). A known token is answered from them: a principal built as
+ * SmallRye builds it, without its signature check and without reading its JSON again. Reading it again was the cost of
+ * every request of a token not held parsed: jose4j's JSON parser allocates two 32 KB buffers per token (header and
+ * claims), 28% of all the service allocated in a flight recording of the fleet benchmark at 50,000 kiosks, when parsed
+ * tokens (3.5 KB each) were held for at most 20,000: held ones were evicted and parsed again all the time. Every other
+ * token is verified in full, through Bouncy Castle under SmallRye's rules where they are mirrored
+ * (BearerSignatureCheck), else by SmallRye (and then, as when signed here, read once from its bytes when next seen). A
+ * token string that verified stays valid until its {@code exp}; what can end it earlier (a disabled kiosk, a rotated
+ * key) is checked per request after parsing (DisabledKioskGuard), so the memory never changes a decision. Failures are
+ * not remembered.
  */
 @Alternative
 @Priority(1)
@@ -43,19 +54,14 @@ import org.jboss.logging.Logger;
 public class VerifiedTokenCache implements JWTParser {
 
     private static final Logger LOG = Logger.getLogger(VerifiedTokenCache.class);
-    private static final Duration MAX_KEEP = Duration.ofMinutes(5);
 
     private final DefaultJWTParser parser;
-    private final Cache<String, JsonWebToken> verified = Caffeine.newBuilder()
-            .maximumSize(20_000)
-            .expireAfter(Expiry.creating((String token, JsonWebToken jwt) -> until(jwt.getExpirationTime() * 1000,
-                    MAX_KEEP)))
-            .build();
 
-    /** Digests of the tokens known good, with their expiry (epoch milliseconds). */
-    private final Cache<Digest, Long> knownGood = Caffeine.newBuilder()
-            .maximumSize(300_000) // a province fleet's tokens, about 45 MB at most
-            .expireAfter(Expiry.creating((Digest digest, Long expiresAt) -> until(expiresAt, null)))
+    /** The tokens known good, by digest: expiry (epoch milliseconds) and, once read, their claims. */
+    private final Cache<Digest, Known> knownGood = Caffeine.newBuilder()
+            .maximumSize(200_000) // a fleet five times the province's, its tokens and the staff's
+            .expireAfter(Expiry.creating((Digest digest, Known known) -> Duration.ofMillis(
+                    Math.max(0, known.expiresAt() - System.currentTimeMillis()))))
             .build();
 
     private final TokenRefusals refusals;
@@ -71,39 +77,77 @@ public class VerifiedTokenCache implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        JsonWebToken known = verified.getIfPresent(token);
-        if (known != null && known.getExpirationTime() * 1000 > System.currentTimeMillis()) {
-            TokenRefusals.logContext(known);
-            return known;
-        }
         Digest digest = Digest.of(token);
-        Long goodUntil = knownGood.getIfPresent(digest);
-        JsonWebToken jwt;
-        JsonWebToken good = goodUntil != null && goodUntil > System.currentTimeMillis()
-                ? parser.parseOnly(token) // these exact bytes verified or were signed here: no signature check
-                : null;
-        if (good != null && good.getExpirationTime() * 1000 > System.currentTimeMillis()) {
-            jwt = good;
-        } else {
+        Known known = knownGood.getIfPresent(digest);
+        long now = System.currentTimeMillis();
+        JsonWebToken jwt = null;
+        if (known != null && known.expiresAt() > now) {
+            if (known.claims() == null) { // signed here, or verified by SmallRye: read once from its bytes
+                BearerSignatureCheck.Passed read = bouncyCastle.knownGood(token);
+                if (read != null) {
+                    known = Known.of(read, known.expiresAt());
+                    knownGood.put(digest, known);
+                }
+            }
+            jwt = known.claims() != null ? known.principal(token)
+                    : parser.parseOnly(token); // SmallRye's own reading where its rules are not mirrored
+            if (jwt.getExpirationTime() * 1000 <= now) {
+                jwt = null;
+            }
+        }
+        if (jwt == null) {
             try {
                 // the same rules, through Bouncy Castle; a token it does not pass gets SmallRye's full check and reason
-                JsonWebToken checked = bouncyCastle.verified(token);
-                jwt = checked != null ? checked : parser.parse(token);
+                BearerSignatureCheck.Passed passed = bouncyCastle.check(token);
+                if (passed != null) {
+                    known = Known.of(passed, passed.claims().getExpirationTime().getValueInMillis());
+                    jwt = known.principal(token);
+                } else {
+                    jwt = parser.parse(token);
+                    known = new Known(jwt.getExpirationTime() * 1000, null, null);
+                }
             } catch (ParseException refused) {
                 refusals.refused(refused);
                 throw refused;
+            } catch (MalformedClaimException unreadable) { // not after a passed check: exp is required there
+                throw new IllegalStateException(unreadable);
             }
-            knownGood.put(digest, jwt.getExpirationTime() * 1000);
+            knownGood.put(digest, known);
         }
-        verified.put(token, jwt);
         TokenRefusals.logContext(jwt);
         return jwt;
     }
 
-    /** From now to an expiry (epoch milliseconds), at most {@code max} when given. */
-    private static Duration until(long expiresAtMillis, Duration max) {
-        Duration left = Duration.ofMillis(Math.max(0, expiresAtMillis - System.currentTimeMillis()));
-        return max != null && left.compareTo(max) > 0 ? max : left;
+    /**
+     * A token known good until {@code expiresAt}, with its type and its claims as name-value pairs (null until read):
+     * what SmallRye builds a principal from. Names and short text values are interned (the issuer, audience, roles and
+     * kiosk ids repeat across tokens); the values are not changed by principals built from them (a principal gets its
+     * own claim set and wraps its custom values itself).
+     */
+    private record Known(long expiresAt, String type, Object[] claims) {
+
+        static Known of(BearerSignatureCheck.Passed passed, long expiresAt) {
+            Map<String, Object> map = passed.claims().getClaimsMap();
+            List<Object> pairs = new ArrayList<>(map.size() * 2);
+            map.forEach((name, value) -> {
+                if (!Claims.raw_token.name().equals(name)) { // each request's own token string
+                    pairs.add(name.intern());
+                    pairs.add(value instanceof String text && text.length() <= 64 ? text.intern()
+                            : value instanceof List<?> list ? Collections.unmodifiableList(list)
+                            : value instanceof Map<?, ?> object ? Collections.unmodifiableMap(object) : value);
+                }
+            });
+            return new Known(expiresAt, passed.type() == null ? null : passed.type().intern(), pairs.toArray());
+        }
+
+        JsonWebToken principal(String token) {
+            JwtClaims claims = new JwtClaims();
+            for (int i = 0; i < this.claims.length; i += 2) {
+                claims.setClaim((String) this.claims[i], this.claims[i + 1]);
+            }
+            claims.setClaim(Claims.raw_token.name(), token);
+            return new DefaultJWTCallerPrincipal(type, claims);
+        }
     }
 
     /**
@@ -124,20 +168,23 @@ public class VerifiedTokenCache implements JWTParser {
             signingKeyMatches = matches;
         }
         if (matches) {
-            knownGood.put(Digest.of(token), expiresAt.toEpochMilli());
+            knownGood.put(Digest.of(token), new Known(expiresAt.toEpochMilli(), null, null));
         }
     }
 
     /** The first 128 bits of a token's SHA-256: collision-resistant, and a fraction of the token's size. */
     private record Digest(long high, long low) {
-        static Digest of(String token) {
+        private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
             try {
-                ByteBuffer hash = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256")
-                        .digest(token.getBytes(StandardCharsets.UTF_8)));
-                return new Digest(hash.getLong(), hash.getLong());
+                return MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is part of every Java platform", e);
             }
+        });
+
+        static Digest of(String token) {
+            ByteBuffer hash = ByteBuffer.wrap(SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
+            return new Digest(hash.getLong(), hash.getLong());
         }
     }
 
