@@ -63,8 +63,9 @@ public class BearerSignatureCheck {
     }
 
     /**
-     * What a token that passes holds: its {@code typ} header and its claims as SmallRye completes them before it builds
-     * the principal (with {@code raw_token}); null when it does not pass or this check cannot decide.
+     * A token's {@code typ} header and its claims as SmallRye completes them before it builds the principal (with
+     * {@code raw_token}). From {@link #check} only for a token that passes; from {@link #readKnownGood} for bytes
+     * known good elsewhere, unchecked.
      */
     public record Passed(String type, JwtClaims claims) {
     }
@@ -95,14 +96,12 @@ public class BearerSignatureCheck {
             .setSkipAllValidators().build();
 
     /**
-     * The parts of a token whose exact bytes are known good (verified before, or signed here), read without its
-     * signature and claim checks but completed as {@link #check} completes them; null when this check is not in use
-     * (then SmallRye's own reading applies) or the token cannot be read.
+     * The parts of a token whose exact bytes are known good (verified before, here or by SmallRye, or signed here), read
+     * WITHOUT its signature and claim checks and completed as {@link #check} completes them (as SmallRye's own parse
+     * does, whatever the settings); null when it cannot be read so (an encrypted token). Not a check: package-private,
+     * for {@link VerifiedTokenCache}, which calls it only for digests it knows good.
      */
-    public Passed knownGood(String token) {
-        if (consumer() == OFF) {
-            return null;
-        }
+    Passed readKnownGood(String token) {
         try {
             JwtContext context = UNCHECKED.process(token);
             JwtClaims claims = context.getJwtClaims();

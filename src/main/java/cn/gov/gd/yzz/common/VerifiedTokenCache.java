@@ -20,8 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.crypto.SecretKey;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import org.eclipse.microprofile.jwt.Claims;
@@ -43,10 +45,10 @@ import org.jboss.logging.Logger;
  * claims), 28% of all the service allocated in a flight recording of the fleet benchmark at 50,000 kiosks, when parsed
  * tokens (3.5 KB each) were held for at most 20,000: held ones were evicted and parsed again all the time. Every other
  * token is verified in full, through Bouncy Castle under SmallRye's rules where they are mirrored
- * (BearerSignatureCheck), else by SmallRye (and then, as when signed here, read once from its bytes when next seen). A
- * token string that verified stays valid until its {@code exp}; what can end it earlier (a disabled kiosk, a rotated
- * key) is checked per request after parsing (DisabledKioskGuard), so the memory never changes a decision. Failures are
- * not remembered.
+ * (BearerSignatureCheck), else by SmallRye (and then, as when signed here, read once from its bytes when next seen; an
+ * encrypted token, which this backend does not issue, takes SmallRye's own reading each time). A token string that
+ * verified stays valid until its {@code exp}; what can end it earlier (a disabled kiosk, a rotated key) is checked per
+ * request after parsing (DisabledKioskGuard), so the memory never changes a decision. Failures are not remembered.
  */
 @Alternative
 @Priority(1)
@@ -59,7 +61,7 @@ public class VerifiedTokenCache implements JWTParser {
 
     /** The tokens known good, by digest: expiry (epoch milliseconds) and, once read, their claims. */
     private final Cache<Digest, Known> knownGood = Caffeine.newBuilder()
-            .maximumSize(200_000) // a fleet five times the province's, its tokens and the staff's
+            .maximumSize(200_000) // a 100,000-kiosk fleet's device tokens with their refreshes, and the staff's
             .expireAfter(Expiry.creating((Digest digest, Known known) -> Duration.ofMillis(
                     Math.max(0, known.expiresAt() - System.currentTimeMillis()))))
             .build();
@@ -83,15 +85,15 @@ public class VerifiedTokenCache implements JWTParser {
         JsonWebToken jwt = null;
         if (known != null && known.expiresAt() > now) {
             if (known.claims() == null) { // signed here, or verified by SmallRye: read once from its bytes
-                BearerSignatureCheck.Passed read = bouncyCastle.knownGood(token);
+                BearerSignatureCheck.Passed read = bouncyCastle.readKnownGood(token);
                 if (read != null) {
                     known = Known.of(read, known.expiresAt());
                     knownGood.put(digest, known);
                 }
             }
             jwt = known.claims() != null ? known.principal(token)
-                    : parser.parseOnly(token); // SmallRye's own reading where its rules are not mirrored
-            if (jwt.getExpirationTime() * 1000 <= now) {
+                    : parser.parseOnly(token); // a token not read so (encrypted): SmallRye's own reading
+            if (millis(jwt.getExpirationTime()) <= now) {
                 jwt = null;
             }
         }
@@ -100,11 +102,11 @@ public class VerifiedTokenCache implements JWTParser {
                 // the same rules, through Bouncy Castle; a token it does not pass gets SmallRye's full check and reason
                 BearerSignatureCheck.Passed passed = bouncyCastle.check(token);
                 if (passed != null) {
-                    known = Known.of(passed, passed.claims().getExpirationTime().getValueInMillis());
+                    known = Known.of(passed, millis(passed.claims().getExpirationTime().getValue()));
                     jwt = known.principal(token);
                 } else {
                     jwt = parser.parse(token);
-                    known = new Known(jwt.getExpirationTime() * 1000, null, null);
+                    known = new Known(millis(jwt.getExpirationTime()), null, null);
                 }
             } catch (ParseException refused) {
                 refusals.refused(refused);
@@ -118,13 +120,23 @@ public class VerifiedTokenCache implements JWTParser {
         return jwt;
     }
 
+    /** Epoch seconds in milliseconds; an absurdly far {@code exp} is kept as the end of time, not overflowed. */
+    private static long millis(long epochSeconds) {
+        return epochSeconds > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : epochSeconds * 1000;
+    }
+
     /**
      * A token known good until {@code expiresAt}, with its type and its claims as name-value pairs (null until read):
-     * what SmallRye builds a principal from. Names and short text values are interned (the issuer, audience, roles and
-     * kiosk ids repeat across tokens); the values are not changed by principals built from them (a principal gets its
-     * own claim set and wraps its custom values itself).
+     * what SmallRye builds a principal from. The values are deep copies that cannot be changed (lists and objects
+     * unmodifiable at every level), since every principal built from them shares them; a principal gets its own claim
+     * set and wraps its custom values itself. Claim names, and the text of the claims that repeat across tokens (issuer,
+     * audience, subject, roles, kiosk, authentication method), are interned; a token's own {@code jti} is not.
      */
     private record Known(long expiresAt, String type, Object[] claims) {
+
+        private static final Set<String> REPEATED = Set.of(Claims.iss.name(), Claims.aud.name(), Claims.sub.name(),
+                Claims.upn.name(), Claims.preferred_username.name(), Claims.groups.name(), Caller.KIOSK_CLAIM,
+                Caller.AUTH_METHOD_CLAIM);
 
         static Known of(BearerSignatureCheck.Passed passed, long expiresAt) {
             Map<String, Object> map = passed.claims().getClaimsMap();
@@ -132,12 +144,27 @@ public class VerifiedTokenCache implements JWTParser {
             map.forEach((name, value) -> {
                 if (!Claims.raw_token.name().equals(name)) { // each request's own token string
                     pairs.add(name.intern());
-                    pairs.add(value instanceof String text && text.length() <= 64 ? text.intern()
-                            : value instanceof List<?> list ? Collections.unmodifiableList(list)
-                            : value instanceof Map<?, ?> object ? Collections.unmodifiableMap(object) : value);
+                    pairs.add(frozen(value, REPEATED.contains(name)));
                 }
             });
             return new Known(expiresAt, passed.type() == null ? null : passed.type().intern(), pairs.toArray());
+        }
+
+        private static Object frozen(Object value, boolean repeated) {
+            if (value instanceof String text) {
+                return repeated ? text.intern() : text;
+            }
+            if (value instanceof List<?> list) {
+                List<Object> copy = new ArrayList<>(list.size());
+                list.forEach(element -> copy.add(frozen(element, repeated)));
+                return Collections.unmodifiableList(copy);
+            }
+            if (value instanceof Map<?, ?> object) {
+                Map<Object, Object> copy = new LinkedHashMap<>();
+                object.forEach((key, element) -> copy.put(key, frozen(element, false)));
+                return Collections.unmodifiableMap(copy);
+            }
+            return value; // numbers, booleans, null: immutable
         }
 
         JsonWebToken principal(String token) {

@@ -41,8 +41,11 @@ class VerifiedTokenCacheTest {
         assertThat(ours.getRawToken()).as(what + ": raw token").isEqualTo(theirs.getRawToken());
         assertThat(ours.getClaimNames()).as(what + ": claim names").isEqualTo(theirs.getClaimNames());
         for (String claim : theirs.getClaimNames()) {
-            assertThat(String.valueOf((Object) ours.getClaim(claim))).as(what + ": " + claim)
-                    .isEqualTo(String.valueOf((Object) theirs.getClaim(claim)));
+            Object mine = ours.getClaim(claim);
+            Object smallRyes = theirs.getClaim(claim);
+            assertThat(String.valueOf(mine)).as(what + ": " + claim).isEqualTo(String.valueOf(smallRyes));
+            assertThat(mine == null ? null : mine.getClass()).as(what + ": type of " + claim)
+                    .isEqualTo(smallRyes == null ? null : smallRyes.getClass());
         }
     }
 
@@ -57,6 +60,9 @@ class VerifiedTokenCacheTest {
         claims.setClaim("upn", "K-CACHE-2");
         claims.setStringListClaim("groups", List.of("kiosk", "specialist"));
         claims.setClaim("kiosk", "K-CACHE-2");
+        claims.setClaim("level", 3); // custom claims of other types: SmallRye wraps them as JSON values
+        claims.setStringListClaim("scopes", List.of("beat", "session"));
+        claims.setClaim("place", Map.of("town", "T-1", "villages", List.of("V-1", "V-2")));
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(10);
         claims.setGeneratedJwtId();
@@ -84,6 +90,7 @@ class VerifiedTokenCacheTest {
         issued.forEach(this::parse); // first use here: read once
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assertThat(threads.isThreadAllocatedMemorySupported()).as("this JVM counts each thread's allocation").isTrue();
         long thread = Thread.currentThread().getId();
         long most = 0;
         String costliest = null;
