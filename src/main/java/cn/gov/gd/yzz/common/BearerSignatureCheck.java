@@ -84,8 +84,7 @@ public class BearerSignatureCheck {
                     || (settings.isRequireNamedPrincipal() && !named(claims))) {
                 return null;
             }
-            PrincipalUtils.setClaims(claims, token, settings);
-            return new Passed(context.getJoseObjects().get(0).getHeader("typ"), claims);
+            return completed(context, token);
         } catch (InvalidJwtException | MalformedClaimException | RuntimeException refused) {
             return null;
         }
@@ -103,13 +102,17 @@ public class BearerSignatureCheck {
      */
     Passed readKnownGood(String token) {
         try {
-            JwtContext context = UNCHECKED.process(token);
-            JwtClaims claims = context.getJwtClaims();
-            PrincipalUtils.setClaims(claims, token, settings);
-            return new Passed(context.getJoseObjects().get(0).getHeader("typ"), claims);
+            return completed(UNCHECKED.process(token), token);
         } catch (InvalidJwtException | RuntimeException unreadable) {
             return null;
         }
+    }
+
+    /** As SmallRye's principal factory completes a read token: claims by {@code PrincipalUtils}, the typ header. */
+    private Passed completed(JwtContext context, String token) {
+        JwtClaims claims = context.getJwtClaims();
+        PrincipalUtils.setClaims(claims, token, settings);
+        return new Passed(context.getJoseObjects().get(0).getHeader("typ"), claims);
     }
 
     /** Whether the token's signature and claims pass; false also when this check cannot decide. */

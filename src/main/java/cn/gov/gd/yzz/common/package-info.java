@@ -9,8 +9,8 @@
  * {@code Location} headers as paths ({@code Locations}). Operability: the request's ids in the log context
  * ({@code RequestLogContext}), JSON log lines, security events, and which spans are traced and exported
  * ({@code TraceSampling}, {@code TraceExportSwitch}). Tokens: the known-good tokens and their claims
- * ({@code VerifiedTokenCache}), the provider of the signatures made and checked with jose4j ({@code JwsCrypto}: Bouncy Castle, asked for by name),
- * and the first check of a bearer token through it ({@code BearerSignatureCheck}: never passes a token SmallRye JWT would
+ * ({@code VerifiedTokenCache}), the provider of the signatures made and checked with jose4j ({@code JwsCrypto}: Bouncy
+ * Castle, asked for by name), and the first check of a bearer token through it ({@code BearerSignatureCheck}: never passes a token SmallRye JWT would
  * refuse; off for any SmallRye setting it does not mirror). Loads at start that readiness waits for ({@code WarmUp}:
  * the catalog, the statistics).
  *
