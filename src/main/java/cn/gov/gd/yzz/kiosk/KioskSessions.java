@@ -1,9 +1,11 @@
 package cn.gov.gd.yzz.kiosk;
 
 import cn.gov.gd.yzz.common.Caller;
+import cn.gov.gd.yzz.common.Jdbc;
 import cn.gov.gd.yzz.common.Problem;
 import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.common.Roles;
+import cn.gov.gd.yzz.common.Sql;
 import cn.gov.gd.yzz.identity.Citizens;
 import cn.gov.gd.yzz.identity.Citizens.CitizenView;
 import cn.gov.gd.yzz.identity.TokenIssuer;
@@ -17,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 
@@ -37,8 +40,10 @@ public class KioskSessions {
     private final KioskResidents residents;
     private final KioskHeartbeats heartbeats;
 
+    private final Jdbc jdbc;
+
     KioskSessions(KioskSignedTokens signedTokens, TokenIssuer tokens, Citizens citizens, KioskConfig config,
-            ObjectMapper json, KioskResidents residents, KioskHeartbeats heartbeats) {
+            ObjectMapper json, KioskResidents residents, KioskHeartbeats heartbeats, Jdbc jdbc) {
         this.signedTokens = signedTokens;
         this.tokens = tokens;
         this.citizens = citizens;
@@ -46,15 +51,19 @@ public class KioskSessions {
         this.json = json;
         this.residents = residents;
         this.heartbeats = heartbeats;
+        this.jdbc = jdbc;
     }
 
-    /** A device token for a correctly signed, fresh, first-time client assertion of an enabled kiosk; else 401. */
-    @Transactional
+    /**
+     * A device token for a correctly signed, fresh, first-time client assertion of an enabled kiosk; else 401. No
+     * transaction: one read of the kiosk's key, then the assertion's single-use insert, which commits on its own (a
+     * token that then fails to be issued costs the kiosk one assertion, never a replay).
+     */
     public IssuedToken deviceToken(String kioskId, String assertion) {
-        Kiosk kiosk = usableKiosk(kioskId);
-        signedTokens.verify(kiosk, assertion, "client assertion", true);
-        return tokens.issue(kiosk.id, Roles.KIOSK, tokens.config().kioskLifetime(),
-                Map.of(Caller.KIOSK_CLAIM, kiosk.id, Caller.AUTH_METHOD_CLAIM, DEVICE_AUTH_METHOD));
+        SigningKiosk kiosk = usableKiosk(kioskId);
+        signedTokens.verify(kiosk.id(), kiosk.publicKeyPem(), assertion, "client assertion", true);
+        return tokens.issue(kiosk.id(), Roles.KIOSK, tokens.config().kioskLifetime(),
+                Map.of(Caller.KIOSK_CLAIM, kiosk.id(), Caller.AUTH_METHOD_CLAIM, DEVICE_AUTH_METHOD));
     }
 
     /**
@@ -87,8 +96,9 @@ public class KioskSessions {
 
     private CitizenSession verifiedCitizenSession(String kioskId, Caller caller, String attestation) {
         requireOwnKiosk(kioskId, caller);
-        Kiosk kiosk = usableKiosk(kioskId);
-        JwtClaims claims = signedTokens.verify(kiosk, attestation, "identity attestation", false);
+        SigningKiosk kiosk = usableKiosk(kioskId);
+        JwtClaims claims = signedTokens.verify(kiosk.id(), kiosk.publicKeyPem(), attestation, "identity attestation",
+                false);
         String idNumber = Citizens.requireValid(stringClaim(claims, "idNumber", 18));
         String name = stringClaim(claims, "name", 100);
         double faceScore = faceScore(claims);
@@ -97,21 +107,21 @@ public class KioskSessions {
                     "The face comparison score is below the required threshold"));
         }
         String specialist = optionalClaim(claims, "specialistId");
-        if (specialist != null && !kiosk.specialists.contains(specialist)) {
+        if (specialist != null && !kiosk.specialists().contains(specialist)) {
             throw ProblemException.badRequest("unknown-specialist",
                     "The assisting specialist is not assigned to this kiosk");
         }
         CitizenView citizen = citizens.signIn(idNumber, name, null);
-        residents.sessionOpened(kiosk.id, citizen.id());
+        residents.sessionOpened(kiosk.id(), citizen.id());
         Map<String, Object> claimsOut = new LinkedHashMap<>();
-        claimsOut.put(Caller.KIOSK_CLAIM, kiosk.id);
+        claimsOut.put(Caller.KIOSK_CLAIM, kiosk.id());
         claimsOut.put(Caller.AUTH_METHOD_CLAIM, CITIZEN_AUTH_METHOD);
         if (specialist != null) {
             claimsOut.put(Caller.SPECIALIST_CLAIM, specialist);
         }
         IssuedToken token = tokens.issue(citizen.id().toString(), Roles.CITIZEN,
                 tokens.config().citizenAtKioskLifetime(), claimsOut);
-        return new CitizenSession(token.accessToken(), token.tokenType(), token.expiresIn(), citizen, kiosk.id,
+        return new CitizenSession(token.accessToken(), token.tokenType(), token.expiresIn(), citizen, kiosk.id(),
                 specialist);
     }
 
@@ -122,9 +132,22 @@ public class KioskSessions {
         }
     }
 
-    private static Kiosk usableKiosk(String kioskId) {
-        Kiosk kiosk = Kiosk.findById(kioskId);
-        if (kiosk == null || !kiosk.enabled) {
+    /** What checking a kiosk's signature needs of its row. */
+    record SigningKiosk(String id, boolean enabled, String publicKeyPem, Set<String> specialists) {
+    }
+
+    /**
+     * Raw JDBC, not the entity: every device-token refresh and citizen session reads it, and loading the whole
+     * {@link Kiosk} (its presence subquery, JSON and array columns, then its specialists) cost more than the read.
+     */
+    private SigningKiosk usableKiosk(String kioskId) {
+        SigningKiosk kiosk = jdbc.first(Sql.of("""
+                SELECT k.id, k.enabled, k.public_key_pem,
+                       ARRAY(SELECT s.username FROM kiosk_specialist s WHERE s.kiosk_id = k.id)
+                FROM kiosk k WHERE k.id = :id""").bind("id", kioskId),
+                row -> new SigningKiosk(row.getString(1), row.getBoolean(2), row.getString(3),
+                        Set.of((String[]) row.getArray(4).getArray()))).orElse(null);
+        if (kiosk == null || !kiosk.enabled()) {
             throw ProblemException.unauthorized("The kiosk is unknown or disabled");
         }
         return kiosk;

@@ -40,8 +40,9 @@ public class KioskSignedTokens {
      *
      * @param requireIssuerAndSubject client assertions must name the kiosk in iss and sub (RFC 7523)
      */
-    public JwtClaims verify(Kiosk kiosk, String compact, String purpose, boolean requireIssuerAndSubject) {
-        SignerPublicKeys.SignerKey key = SignerPublicKeys.parse(kiosk.publicKeyPem);
+    public JwtClaims verify(String kioskId, String publicKeyPem, String compact, String purpose,
+            boolean requireIssuerAndSubject) {
+        SignerPublicKeys.SignerKey key = SignerPublicKeys.parse(publicKeyPem);
         JwtConsumerBuilder builder = new JwtConsumerBuilder()
                 .setVerificationKey(key.key())
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
@@ -55,52 +56,52 @@ public class KioskSignedTokens {
             builder.setJwsProviderContext(JwsCrypto.context()); // P-256 through Bouncy Castle; RSA stays the JDK's
         }
         if (requireIssuerAndSubject) {
-            builder.setExpectedIssuer(kiosk.id).setExpectedSubject(kiosk.id);
+            builder.setExpectedIssuer(kioskId).setExpectedSubject(kioskId);
         }
         JwtConsumer consumer = builder.build();
         try {
             JwtContext context = consumer.process(compact);
             String kid = context.getJoseObjects().get(0).getKeyIdHeaderValue();
-            if (kid != null && !kid.equals(kiosk.id)) {
-                throw refuse(kiosk, purpose, "kid names another kiosk");
+            if (kid != null && !kid.equals(kioskId)) {
+                throw refuse(kioskId, purpose, "kid names another kiosk");
             }
             if (requireIssuerAndSubject && kid == null) {
-                throw refuse(kiosk, purpose, "no kid header");
+                throw refuse(kioskId, purpose, "no kid header");
             }
             JwtClaims claims = context.getJwtClaims();
-            checkLifetime(kiosk, purpose, claims);
+            checkLifetime(kioskId, purpose, claims);
             if (claims.getJwtId().length() > 128) {
-                throw refuse(kiosk, purpose, "jti longer than 128 characters");
+                throw refuse(kioskId, purpose, "jti longer than 128 characters");
             }
-            if (!usedAssertions.firstUse(kiosk.id + ":" + purpose, claims.getJwtId(),
+            if (!usedAssertions.firstUse(kioskId + ":" + purpose, claims.getJwtId(),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()))) {
-                throw refuse(kiosk, purpose, "jti already used");
+                throw refuse(kioskId, purpose, "jti already used");
             }
             return claims;
         } catch (InvalidJwtException e) {
             // only the error code: jose4j messages can quote claims, and attestations carry personal data
-            throw refuse(kiosk, purpose, Optional.ofNullable(e.getErrorDetails()).filter(d -> !d.isEmpty())
+            throw refuse(kioskId, purpose, Optional.ofNullable(e.getErrorDetails()).filter(d -> !d.isEmpty())
                     .map(d -> "jose4j error code " + d.get(0).getErrorCode()).orElse("invalid JWS"));
         } catch (MalformedClaimException e) {
-            throw refuse(kiosk, purpose, "malformed claim");
+            throw refuse(kioskId, purpose, "malformed claim");
         }
     }
 
-    private void checkLifetime(Kiosk kiosk, String purpose, JwtClaims claims) throws MalformedClaimException {
+    private void checkLifetime(String kioskId, String purpose, JwtClaims claims) throws MalformedClaimException {
         NumericDate iat = claims.getIssuedAt();
         NumericDate exp = claims.getExpirationTime();
         long skew = config.clockSkew().toSeconds();
         if (exp.getValue() - iat.getValue() > config.assertionMaxLifetime().toSeconds()) {
-            throw refuse(kiosk, purpose, "exp more than " + config.assertionMaxLifetime() + " after iat");
+            throw refuse(kioskId, purpose, "exp more than " + config.assertionMaxLifetime() + " after iat");
         }
         if (iat.getValue() > Instant.now().getEpochSecond() + skew) {
-            throw refuse(kiosk, purpose, "iat in the future");
+            throw refuse(kioskId, purpose, "iat in the future");
         }
     }
 
     /** The reason goes to the log (no personal data in it); the answer does not say which check failed. */
-    private static ProblemException refuse(Kiosk kiosk, String purpose, String reason) {
-        LOG.infof("refused %s of kiosk %s: %s", purpose, kiosk.id, reason);
+    private static ProblemException refuse(String kioskId, String purpose, String reason) {
+        LOG.infof("refused %s of kiosk %s: %s", purpose, kioskId, reason);
         return ProblemException.unauthorized("The " + purpose + " is not valid");
     }
 }

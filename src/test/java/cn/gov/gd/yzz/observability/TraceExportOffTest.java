@@ -4,6 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.gd.yzz.common.TraceExportSwitch;
+import cn.gov.gd.yzz.common.TraceSampling;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import cn.gov.gd.yzz.support.ApiTest;
 import cn.gov.gd.yzz.support.TestLog;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -11,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,5 +39,18 @@ class TraceExportOffTest extends ApiTest {
         // follow at once and log its failure
         Thread.sleep(7000);
         assertThat(log.since()).doesNotContain("Failed to export").doesNotContain(":4317");
+    }
+
+    @Inject
+    TraceSampling sampling;
+
+    @Test
+    void withoutAnEndpointNoSpanIsRecordedYetAnIncidentStillHasItsTraceId() {
+        assertThat(sampling.shouldSample(Context.root(), "4bf92f3577b34da6a3ce929d0e0e4736", "POST /api/v1/ping",
+                SpanKind.SERVER, Attributes.empty(), List.of()).getDecision())
+                .as("a request's span, built for no exporter").isEqualTo(SamplingDecision.DROP);
+        String detail = given().get("/test-only/failure").then().statusCode(500).extract().path("detail");
+        assertThat(detail).as("the incident id is the (unrecorded) span's trace id").containsPattern("[0-9a-f]{32}")
+                .doesNotContain("00000000000000000000000000000000");
     }
 }
