@@ -26,9 +26,9 @@ import org.jboss.logging.Logger;
  * over {@link HttpEdgeConfig#bodyRateWindow()}, else the request is answered 408 and the connection closed; a body
  * larger than its limit (announced or counted while it arrives, chunked or not) answers 413.
  * <p>
- * Quarkus REST reads the body a blocking endpoint gets from {@link RoutingContext#body()} when it is set (every endpoint
- * here is blocking). A non-blocking endpoint ({@code Uni}, {@code @NonBlocking}) would read from the connection, which
- * is drained by then: one would have to take its body from the routing context too.
+ * Quarkus REST reads the body an endpoint gets from {@link RoutingContext#body()} when it is set, on a worker thread
+ * (nearly every endpoint here) or on the I/O thread ({@code @NonBlocking}: the kiosk heartbeat) alike;
+ * {@code KioskHeartbeatsApiTest} sends beats through this gate.
  */
 @ApplicationScoped
 public class RequestBodyGate {

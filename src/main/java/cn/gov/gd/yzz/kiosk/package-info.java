@@ -18,7 +18,9 @@
  * ({@code KioskHeartbeats}, every {@code yzz.kiosk.heartbeat-flush-interval} and at shutdown) to
  * {@code kiosk_presence}: {@code last_seen_at} is the time a beat arrived and only moves forward (several instances
  * write the same rows); app version and peripherals are written to the kiosk only when they change, and only from the
- * newest beat of the kiosk; a heartbeat's write is not a change of the kiosk's state.
+ * newest beat of the kiosk; a heartbeat's write is not a change of the kiosk's state. A heartbeat is answered on the
+ * I/O thread ({@code @NonBlocking}): nothing on its path may block (the kiosk's state comes from memory; a kiosk not
+ * yet met is loaded by the guard on a worker), so beats are answered while every worker is busy.
  *
  * <p>Callers: {@code transaction} (placement of a kiosk's events), {@code submission}, {@code result}, {@code stats}.
  * Depends on {@code identity}, {@code catalog}, {@code audit}, {@code common}.
