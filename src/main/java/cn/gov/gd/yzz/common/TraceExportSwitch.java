@@ -13,7 +13,8 @@ import java.util.Collection;
  * extension's exporter would otherwise send to {@code localhost:4317} every few seconds, from the embedded run, the
  * tests and any installation without a collector. The extension installs its OTLP exporter only when no other span
  * exporter is available for lookup; this one is, exactly while the endpoint is unset, and drops every span. Spans are
- * still made, so that the log's trace ids and the incident ids are the spans' ones either way.
+ * not even recorded then ({@link TraceSampling}); their ids still exist, so the log's trace ids and the incident ids
+ * are the spans' ones either way.
  */
 @Singleton
 @Unremovable

@@ -39,7 +39,6 @@ public class KioskSessions {
     private final ObjectMapper json;
     private final KioskResidents residents;
     private final KioskHeartbeats heartbeats;
-
     private final Jdbc jdbc;
 
     KioskSessions(KioskSignedTokens signedTokens, TokenIssuer tokens, Citizens citizens, KioskConfig config,

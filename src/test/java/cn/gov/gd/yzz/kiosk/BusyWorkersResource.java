@@ -5,6 +5,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test-only: a blocking operation that holds its worker thread until released, so that a test can take every worker
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 public class BusyWorkersResource {
 
     static volatile CountDownLatch release = new CountDownLatch(0);
-    static final java.util.concurrent.atomic.AtomicInteger HELD = new java.util.concurrent.atomic.AtomicInteger();
+    static final AtomicInteger HELD = new AtomicInteger();
 
     @POST
     @PermitAll
