@@ -10,8 +10,8 @@
  * ({@code RequestLogContext}), JSON log lines, security events, and which spans are traced and exported
  * ({@code TraceSampling}, {@code TraceExportSwitch}). Tokens: the known-good tokens and their claims
  * ({@code VerifiedTokenCache}), the provider of the signatures made and checked with jose4j ({@code JwsCrypto}: Bouncy
- * Castle, asked for by name), and the first check of a bearer token through it ({@code BearerSignatureCheck}: never passes a token SmallRye JWT would
- * refuse; off for any SmallRye setting it does not mirror). Loads at start that readiness waits for ({@code WarmUp}:
+ * Castle, asked for by name), and the first check of a bearer token through it ({@code BearerSignatureCheck}: never
+ * passes a token SmallRye JWT would refuse; off for any SmallRye setting it does not mirror). Loads at start that readiness waits for ({@code WarmUp}:
  * the catalog, the statistics).
  *
  * <p>Invariants: depends on no feature package (ArchitectureTest); no answer carries a stack trace, SQL, a class name

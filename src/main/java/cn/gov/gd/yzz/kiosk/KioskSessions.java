@@ -131,8 +131,8 @@ public class KioskSessions {
         }
     }
 
-    /** What checking a kiosk's signature needs of its row. */
-    record SigningKiosk(String id, boolean enabled, String publicKeyPem, Set<String> specialists) {
+    /** What checking an enabled kiosk's signature needs of its row. */
+    record SigningKiosk(String id, String publicKeyPem, Set<String> specialists) {
     }
 
     /**
@@ -140,16 +140,13 @@ public class KioskSessions {
      * {@link Kiosk} (its presence subquery, JSON and array columns, then its specialists) cost more than the read.
      */
     private SigningKiosk usableKiosk(String kioskId) {
-        SigningKiosk kiosk = jdbc.first(Sql.of("""
-                SELECT k.id, k.enabled, k.public_key_pem,
+        return jdbc.first(Sql.of("""
+                SELECT k.id, k.public_key_pem,
                        ARRAY(SELECT s.username FROM kiosk_specialist s WHERE s.kiosk_id = k.id)
-                FROM kiosk k WHERE k.id = :id""").bind("id", kioskId),
-                row -> new SigningKiosk(row.getString(1), row.getBoolean(2), row.getString(3),
-                        Set.of((String[]) row.getArray(4).getArray()))).orElse(null);
-        if (kiosk == null || !kiosk.enabled()) {
-            throw ProblemException.unauthorized("The kiosk is unknown or disabled");
-        }
-        return kiosk;
+                FROM kiosk k WHERE k.id = :id AND k.enabled""").bind("id", kioskId),
+                row -> new SigningKiosk(row.getString(1), row.getString(2),
+                        Set.of((String[]) row.getArray(3).getArray())))
+                .orElseThrow(() -> ProblemException.unauthorized("The kiosk is unknown or disabled"));
     }
 
     private static String stringClaim(JwtClaims claims, String name, int max) {
