@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String DATABASE = "yzz";
     public static final String USER = "postgres";
+    private static final String SETTING_PREFIX = "yzz.embedded.postgres.";
 
     private final Path binaries;
     private final Path data;
@@ -51,7 +54,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** initdb runs only while the data directory has no cluster yet; a restart finds it and keeps every row. */
     private EmbeddedPostgres server(int onPort) throws IOException {
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setDataDirectory(data)
                 // kept when the server stops, so that it can start again on it; close() deletes it
@@ -68,8 +71,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // stopped by whoever started it (close), never by zonky's own JVM shutdown hook: that one ran
                 // while the service was still draining its requests at SIGTERM
-                .setRegisterShutdownHook(false)
-                .start();
+                .setRegisterShutdownHook(false);
+        settingsFromProperties().forEach(builder::setServerConfig);
+        return builder.start();
+    }
+
+    /**
+     * Server settings given as {@code -Dyzz.embedded.postgres.<name>=<value>}, applied after the defaults above: e.g.
+     * {@code -Dyzz.embedded.postgres.shared_preload_libraries=pg_stat_statements} to see which statements a benchmark
+     * spends the database's time on (the extension ships with the binaries).
+     */
+    static Map<String, String> settingsFromProperties() {
+        Map<String, String> settings = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(SETTING_PREFIX))
+                .forEach(name -> settings.put(name.substring(SETTING_PREFIX.length()), System.getProperty(name)));
+        return settings;
     }
 
     public String jdbcUrl() {

@@ -66,7 +66,20 @@ public class CatalogService {
             // the kiosk read a newer catalog from another instance: catch up rather than send it back in time
             snapshot = snapshots.catchUp(since.getAsLong());
         }
-        CatalogSnapshot answered = snapshot;
+        return changes(snapshot, since);
+    }
+
+    /**
+     * The same answer when it needs no database: the held snapshot is current and not older than the kiosk's copy.
+     * Empty otherwise ({@link #changes(java.util.OptionalLong)} then loads what it needs).
+     */
+    java.util.Optional<Tagged<CatalogChanges>> changesIfHeld(java.util.OptionalLong since) {
+        return snapshots.currentIfHeld()
+                .filter(snapshot -> since.isEmpty() || since.getAsLong() <= snapshot.version())
+                .map(snapshot -> changes(snapshot, since));
+    }
+
+    private static Tagged<CatalogChanges> changes(CatalogSnapshot answered, java.util.OptionalLong since) {
         return new Tagged<>(answered.etag("changes|" + (since.isPresent() ? since.getAsLong() : "") + "|"
                 + answered.version()), () -> CatalogDeltas.since(answered, since));
     }

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -61,9 +62,17 @@ public class CatalogSnapshots {
      * while another thread reloads waits for that load (or its own) rather than take the snapshot before it.
      */
     CatalogSnapshot current() {
+        return currentIfHeld().orElseGet(() -> reload(false));
+    }
+
+    /**
+     * The held snapshot if it is current, without waiting for anything: empty when a read would load the catalog
+     * first (at start, or after a change committed through this instance). For answers on the I/O thread.
+     */
+    Optional<CatalogSnapshot> currentIfHeld() {
         Held h = held;
-        return h != null && (h.changesSeen() == changes.get() || System.nanoTime() < retryAt) ? h.snapshot()
-                : reload(false);
+        return h != null && (h.changesSeen() == changes.get() || System.nanoTime() < retryAt)
+                ? Optional.of(h.snapshot()) : Optional.empty();
     }
 
     /**

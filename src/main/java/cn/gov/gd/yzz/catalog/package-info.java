@@ -12,7 +12,9 @@
  * {@code yzz.catalog.refresh-interval} and swaps in a whole new snapshot, read in one repeatable-read transaction, so
  * a reader sees one consistent version and a delta since V is exactly the difference between V and it; the ETag is a hash
  * of the content, equal on every instance; every change is audited and validated (form schemas are valid JSON
- * Schema 2020-12, aliases short visible text without repeats).
+ * Schema 2020-12, aliases short visible text without repeats). A kiosk's catalog check ({@code GET /catalog/changes})
+ * that the held snapshot answers with 304 is answered on the I/O thread and must stay free of anything that blocks;
+ * every other answer, and any read that may load a snapshot first, runs on a worker thread.
  *
  * <p>Callers: {@code submission} (items, forms, time limits, the delivery methods an item offers:
  * {@code DeliveryMethod}), {@code transaction} (department of an item),

@@ -146,7 +146,8 @@ class FleetBenchmark {
             refreshed += driver.refreshDue(registered);
             out.append(String.format("tokens whose refresh fell due between steps, refreshed through the API before "
                     + "the next (unmeasured): %d%n", refreshed));
-            out.append(heartbeatAgainstPing(port, fleet, Math.max(served, steps[0]), serviceKey));
+            out.append(heartbeatAgainstPing(port, fleet, Math.max(served, steps[0]), serviceKey,
+                    HttpLoadClient.request("/api/v1/catalog/changes?since=" + version, "If-None-Match: " + etag)));
             System.out.println(out);
             Files.writeString(workDir.resolve("fleet.txt"), out);
         }
@@ -157,9 +158,12 @@ class FleetBenchmark {
         return String.format(" %,d kiosks in %.1f s (%.0f/s);", to - from, seconds, (to - from) / seconds);
     }
 
-    /** The heartbeat path closed loop next to the trivial endpoint: same connections, interleaved rounds. */
-    private static String heartbeatAgainstPing(int port, FleetKiosks fleet, int kiosks, java.security.PrivateKey key)
-            throws Exception {
+    /**
+     * The heartbeat path and a kiosk's unchanged catalog check (304) closed loop next to the trivial endpoint: same
+     * connections, interleaved rounds.
+     */
+    private static String heartbeatAgainstPing(int port, FleetKiosks fleet, int kiosks, java.security.PrivateKey key,
+            byte[] catalogCheck) throws Exception {
         int cycled = Math.min(kiosks, 20_000);
         fleet.ensureTokens(cycled, key);
         byte[][] beats = new byte[cycled][];
@@ -170,19 +174,24 @@ class FleetBenchmark {
         byte[] ping = HttpLoadClient.request("/api/v1/ping");
         LoadRun.round(port, ping, 200, CONNECTIONS, 3_000, new LoadRun.Figures());
         LoadRun.round(port, beats, 204, CONNECTIONS, 3_000, new LoadRun.Figures());
+        LoadRun.round(port, catalogCheck, 304, CONNECTIONS, 3_000, new LoadRun.Figures());
         LoadRun.Figures pings = new LoadRun.Figures();
         LoadRun.Figures heartbeats = new LoadRun.Figures();
+        LoadRun.Figures checks = new LoadRun.Figures();
         for (int round = 0; round < ROUNDS; round++) {
             LoadRun.round(port, ping, 200, CONNECTIONS, SECONDS * 1_000L, pings);
             LoadRun.round(port, beats, 204, CONNECTIONS, SECONDS * 1_000L, heartbeats);
+            LoadRun.round(port, catalogCheck, 304, CONNECTIONS, SECONDS * 1_000L, checks);
         }
         return String.format("closed loop, %d connections, %d rounds x %d s, heartbeats of %d kiosks in turn:%n"
-                + "  GET /api/v1/ping           %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms%n"
-                + "  POST .../heartbeat         %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms%n"
-                + "  heartbeat / ping: %.0f%%%n", CONNECTIONS, ROUNDS, SECONDS, cycled, pings.perSecond(),
-                pings.percentileMillis(50), pings.percentileMillis(99), heartbeats.perSecond(),
-                heartbeats.percentileMillis(50), heartbeats.percentileMillis(99),
-                100 * heartbeats.perSecond() / pings.perSecond());
+                + "  GET /api/v1/ping              %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms%n"
+                + "  POST .../heartbeat            %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms%n"
+                + "  GET .../catalog/changes (304) %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms%n"
+                + "  heartbeat / ping: %.0f%%, catalog check / ping: %.0f%%%n", CONNECTIONS, ROUNDS, SECONDS, cycled,
+                pings.perSecond(), pings.percentileMillis(50), pings.percentileMillis(99), heartbeats.perSecond(),
+                heartbeats.percentileMillis(50), heartbeats.percentileMillis(99), checks.perSecond(),
+                checks.percentileMillis(50), checks.percentileMillis(99),
+                100 * heartbeats.perSecond() / pings.perSecond(), 100 * checks.perSecond() / pings.perSecond());
     }
 
     /** The resident pool, signed in through kiosk sessions (identity attestations), as residents come in. */

@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,9 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 20: a heartbeat is answered on the I/O thread, so a fleet's beats cost no hand-over to a worker thread and
- * back, and kiosks stay online while every worker is busy (slow statements, a database failover): here the pool has
- * two workers and both are held.
+ * Issue 20: a heartbeat and an unchanged catalog check (most of a fleet's requests) are answered on the I/O thread,
+ * so they cost no hand-over to a worker thread and back, and kiosks stay online while every worker is busy (slow
+ * statements, a database failover): here the pool has two workers and both are held.
  */
 @QuarkusTest
 @TestProfile(HeartbeatsWithBusyWorkersTest.TwoWorkers.class)
@@ -46,6 +47,45 @@ class HeartbeatsWithBusyWorkersTest extends ApiTest {
         given().auth().oauth2(token).contentType("application/json").body(BEAT)
                 .post("/api/v1/kiosks/{id}/heartbeat", kiosk.id()).then().statusCode(204);
 
+        withEveryWorkerHeld(() -> {
+            int status = given().config(SHORT_TIMEOUT).auth().oauth2(token).contentType("application/json").body(BEAT)
+                    .post("/api/v1/kiosks/{id}/heartbeat", kiosk.id()).statusCode();
+            assertThat(status).isEqualTo(204);
+        });
+    }
+
+    /**
+     * A kiosk's catalog check that finds its copy current is a 304 from the held catalog, answered on the I/O thread
+     * too; one that needs the body still goes to a worker and is answered once one is free.
+     */
+    @Test
+    void anUnchangedCatalogCheckIsAnsweredWhileEveryWorkerIsHeld() throws InterruptedException {
+        Response first = given().get("/api/v1/catalog/changes");
+        first.then().statusCode(200);
+        long version = first.jsonPath().getLong("version");
+        String etag = given().queryParam("since", version).get("/api/v1/catalog/changes").then().statusCode(200)
+                .extract().header("ETag");
+
+        CompletableFuture<Integer> needsBody = new CompletableFuture<>();
+        withEveryWorkerHeld(() -> {
+            Response check = given().config(SHORT_TIMEOUT).header("If-None-Match", etag).queryParam("since", version)
+                    .get("/api/v1/catalog/changes");
+            assertThat(check.statusCode()).isEqualTo(304);
+            assertThat(check.header("ETag")).isEqualTo(etag);
+            needsBody.completeAsync(() -> given().queryParam("since", version).get("/api/v1/catalog/changes")
+                    .statusCode());
+            sleepQuietly(300);
+            assertThat(needsBody).as("a body is built on a worker: it waits for one").isNotDone();
+        });
+        assertThat(needsBody.join()).isEqualTo(200);
+    }
+
+    private static final RestAssuredConfig SHORT_TIMEOUT = RestAssuredConfig.config().httpClient(
+            HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 5_000)
+                    .setParam("http.connection.timeout", 5_000));
+
+    /** Runs the requests while both workers of the pool are held; they must be answered within the 5 s timeout. */
+    private static void withEveryWorkerHeld(Runnable requests) throws InterruptedException {
         BusyWorkersResource.release = new CountDownLatch(1);
         List<CompletableFuture<Integer>> held = new ArrayList<>();
         try {
@@ -59,11 +99,7 @@ class HeartbeatsWithBusyWorkersTest extends ApiTest {
             assertThat(BusyWorkersResource.HELD.get()).as("both workers held").isEqualTo(2);
 
             long started = System.nanoTime();
-            int status = given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                            .setParam("http.socket.timeout", 5_000).setParam("http.connection.timeout", 5_000)))
-                    .auth().oauth2(token).contentType("application/json").body(BEAT)
-                    .post("/api/v1/kiosks/{id}/heartbeat", kiosk.id()).statusCode();
-            assertThat(status).isEqualTo(204);
+            requests.run();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered without waiting for a worker")
                     .isLessThan(Duration.ofSeconds(5));
             assertThat(BusyWorkersResource.HELD.get()).as("both workers still held").isEqualTo(2);
@@ -71,5 +107,13 @@ class HeartbeatsWithBusyWorkersTest extends ApiTest {
             BusyWorkersResource.release.countDown();
         }
         held.forEach(h -> assertThat(h.join()).isEqualTo(200));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
