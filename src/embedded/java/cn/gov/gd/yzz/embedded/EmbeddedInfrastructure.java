@@ -115,7 +115,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         }
     }
 
-    private static Path workDir() {
+    static Path workDir() {
         String configured = System.getProperty(WORK_DIR_PROPERTY, System.getenv(WORK_DIR_ENV));
         return Path.of(configured != null && !configured.isBlank() ? configured : "target/embedded-run")
                 .toAbsolutePath();

@@ -4,17 +4,12 @@ import cn.gov.gd.yzz.catalog.CatalogService.Tagged;
 import cn.gov.gd.yzz.common.PageRequest;
 import cn.gov.gd.yzz.common.ProblemException;
 import cn.gov.gd.yzz.common.QueryParams;
-import io.smallrye.common.annotation.NonBlocking;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -38,17 +33,12 @@ public class CatalogResource {
 
     private final CatalogService catalog;
     private final CatalogConfig config;
-    private final CacheControl cacheControl;
+    private final CatalogAnswers answers;
 
-    CatalogResource(CatalogService catalog, CatalogConfig config) {
+    CatalogResource(CatalogService catalog, CatalogConfig config, CatalogAnswers answers) {
         this.catalog = catalog;
         this.config = config;
-        this.cacheControl = new CacheControl();
-        cacheControl.setMaxAge((int) config.cacheMaxAge().toSeconds());
-        cacheControl.setNoTransform(false);
-        // public: the catalog is the same for everyone, so shared caches (a township proxy) may keep it too
-        cacheControl.getCacheExtension().put("public", null);
-        cacheControl.getCacheExtension().put("stale-if-error", Long.toString(config.cacheStaleIfError().toSeconds()));
+        this.answers = answers;
     }
 
     @GET
@@ -103,18 +93,10 @@ public class CatalogResource {
     @GET
     @Path("/catalog/changes")
     @Operation(summary = "What changed in the catalog since a version (for kiosks that keep a copy offline)")
-    // Answered on the I/O thread when it is a 304 from the held catalog (a kiosk's check every 5 minutes, nearly
-    // always unchanged: a seventh of a fleet's requests); anything that may load the catalog or write a body goes to a
-    // worker, as a blocking operation would (issue 20)
-    @NonBlocking
-    public Uni<Response> changes(@QueryParam("since") String since, @Context Request request) {
-        OptionalLong version = version("since", since);
-        Response notModified = catalog.changesIfHeld(version).map(held -> notModified(request, held)).orElse(null);
-        if (notModified != null) {
-            return Uni.createFrom().item(notModified);
-        }
-        return Uni.createFrom().item(() -> respond(request, catalog.changes(version)))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    // an unchanged check is answered with 304 before it comes here (HeldCatalogChecks)
+    @HeldCatalogChecks.AnsweredWhenUnchanged
+    public Response changes(@QueryParam("since") String since, @Context Request request) {
+        return respond(request, catalog.changes(version("since", since)));
     }
 
     /** A catalog version: a whole number from 0; anything else answers 400. */
@@ -135,19 +117,6 @@ public class CatalogResource {
     }
 
     private Response respond(Request request, Tagged<?> answer) {
-        Response notModified = notModified(request, answer);
-        return notModified != null ? notModified
-                : Response.ok(answer.body().get()).tag(weak(answer)).cacheControl(cacheControl).build();
-    }
-
-    /** 304 when the request's {@code If-None-Match} names this answer's ETag; null when the answer must be sent. */
-    private Response notModified(Request request, Tagged<?> answer) {
-        EntityTag etag = weak(answer);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
-        return notModified == null ? null : notModified.tag(etag).cacheControl(cacheControl).build();
-    }
-
-    private static EntityTag weak(Tagged<?> answer) {
-        return new EntityTag(answer.etag(), true);
+        return answers.respond(request, answer);
     }
 }

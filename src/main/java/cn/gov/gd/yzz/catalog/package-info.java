@@ -13,8 +13,8 @@
  * a reader sees one consistent version and a delta since V is exactly the difference between V and it; the ETag is a hash
  * of the content, equal on every instance; every change is audited and validated (form schemas are valid JSON
  * Schema 2020-12, aliases short visible text without repeats). A kiosk's catalog check ({@code GET /catalog/changes})
- * that the held snapshot answers with 304 is answered on the I/O thread and must stay free of anything that blocks;
- * every other answer, and any read that may load a snapshot first, runs on a worker thread.
+ * that the held snapshot answers with 304 is answered on the I/O thread ({@code HeldCatalogChecks}), so that path must
+ * never block or build a body; every other answer, and any read that may load a snapshot first, runs on a worker.
  *
  * <p>Callers: {@code submission} (items, forms, time limits, the delivery methods an item offers:
  * {@code DeliveryMethod}), {@code transaction} (department of an item),

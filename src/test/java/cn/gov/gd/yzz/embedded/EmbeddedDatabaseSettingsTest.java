@@ -2,7 +2,6 @@ package cn.gov.gd.yzz.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,7 +19,7 @@ class EmbeddedDatabaseSettingsTest {
         System.setProperty("yzz.embedded.postgres.shared_preload_libraries", "pg_stat_statements");
         System.setProperty("yzz.embedded.postgres.work_mem", "7MB");
         System.setProperty("yzz.embedded.postgres.max_connections", "50"); // overrides the launcher's own 200
-        try (EmbeddedDatabase database = new EmbeddedDatabase(Path.of("target/embedded-run").toAbsolutePath());
+        try (EmbeddedDatabase database = new EmbeddedDatabase(EmbeddedInfrastructure.workDir());
                 Connection c = DriverManager.getConnection(database.jdbcUrl());
                 Statement s = c.createStatement()) {
             assertThat(show(s, "work_mem")).isEqualTo("7MB");
