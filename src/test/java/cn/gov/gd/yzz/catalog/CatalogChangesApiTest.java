@@ -112,6 +112,12 @@ class CatalogChangesApiTest extends ApiTest {
             assertProblem(given().queryParam("since", bad).get("/api/v1/catalog/changes").then(), 400,
                     "invalid-parameter");
         }
+        // a current ETag does not turn a bad request into a 304 (unchanged checks are answered before the operation is
+        // reached, HeldCatalogChecks): the parameter checks still refuse it
+        assertProblem(given().queryParam("since", version + "\u0000").header("If-None-Match", etag)
+                .get("/api/v1/catalog/changes").then(), 400, "invalid-text");
+        assertProblem(given().queryParam("since", version).queryParam("x", "\u0000").header("If-None-Match", etag)
+                .get("/api/v1/catalog/changes").then(), 400, "invalid-text");
     }
 
     @Test
