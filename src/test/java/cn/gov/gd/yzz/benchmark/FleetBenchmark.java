@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * two transaction events every 10 min, 80% of them naming a resident the kiosk served. N kiosks thus send N/60
  * heartbeats per second, N/300 catalog checks, N/720 token requests, N/3600 sessions and N/600 batches: the schedule
  * is real time (not compressed), each step lasting {@code bench.fleet.step-seconds}. Steps grow until the first one
- * misses the SLO. Then the heartbeat path is measured closed loop next to {@code GET /api/v1/ping} (same
- * connections, interleaved rounds). Prints figures, asserts nothing about time. Run with
+ * misses the SLO. Then the heartbeat path and an unchanged catalog check are measured closed loop next to
+ * {@code GET /api/v1/ping} (same connections, interleaved rounds). Prints figures, asserts nothing about time. Run with
  * {@code ./mvnw -Pembedded,benchmark verify -Dit.test=FleetBenchmark} (README: Benchmarks).
  */
 @Tag("benchmark")
@@ -146,7 +146,7 @@ class FleetBenchmark {
             refreshed += driver.refreshDue(registered);
             out.append(String.format("tokens whose refresh fell due between steps, refreshed through the API before "
                     + "the next (unmeasured): %d%n", refreshed));
-            out.append(heartbeatAgainstPing(port, fleet, Math.max(served, steps[0]), serviceKey,
+            out.append(closedLoopAgainstPing(port, fleet, Math.max(served, steps[0]), serviceKey,
                     HttpLoadClient.request("/api/v1/catalog/changes?since=" + version, "If-None-Match: " + etag)));
             System.out.println(out);
             Files.writeString(workDir.resolve("fleet.txt"), out);
@@ -162,7 +162,7 @@ class FleetBenchmark {
      * The heartbeat path and a kiosk's unchanged catalog check (304) closed loop next to the trivial endpoint: same
      * connections, interleaved rounds.
      */
-    private static String heartbeatAgainstPing(int port, FleetKiosks fleet, int kiosks, java.security.PrivateKey key,
+    private static String closedLoopAgainstPing(int port, FleetKiosks fleet, int kiosks, java.security.PrivateKey key,
             byte[] catalogCheck) throws Exception {
         int cycled = Math.min(kiosks, 20_000);
         fleet.ensureTokens(cycled, key);
