@@ -67,6 +67,8 @@ final class FleetDriver {
          */
         long[] sendLag = new long[0];
         long nanos;
+        /** When second 0 of the step began (epoch ms): to find its slow seconds in the service's and GC logs. */
+        long startEpochMs;
 
         Step(int kiosks) {
             this.kiosks = kiosks;
@@ -171,6 +173,7 @@ final class FleetDriver {
         long startEpochMs = System.currentTimeMillis() + 3_000; // time to lay out the schedule
         long[][] schedules = schedule(kiosks, durationMs, startEpochMs, seed);
         Step step = new Step(kiosks);
+        step.startEpochMs = startEpochMs;
         long startNanos = System.nanoTime() + (startEpochMs - System.currentTimeMillis()) * 1_000_000;
         Thread[] threads = new Thread[workers];
         long[][][] own = new long[workers][][];
