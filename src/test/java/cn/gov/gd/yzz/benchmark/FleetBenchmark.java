@@ -82,6 +82,7 @@ class FleetBenchmark {
                     "named%", "errors", "svc CPU", "machine", "heapMB"));
             System.out.print(out);
             FleetDriver driver = new FleetDriver(port, fleet, WORKERS, version, etag);
+            GeneratorPauses generatorPauses = new GeneratorPauses();
             StringBuilder joins = new StringBuilder();
             joins.append(join(driver, 0, steps[0]));
             driver.run(steps[0], Math.min(20, STEP_SECONDS), 1); // warm-up, figures discarded
@@ -118,6 +119,8 @@ class FleetBenchmark {
                         + "of the step (second 0 at %s) with requests over %.0f ms (slow/due, longest): %s%n",
                         step.sendLagPercentileMillis(99), step.sendLagPercentileMillis(100),
                         java.time.Instant.ofEpochMilli(step.startEpochMs), SLO_P99_MS, step.slowSeconds(12));
+                row += String.format("           the generator's own collector pauses in the step (its threads all "
+                        + "stand still): %s%n", generatorPauses.describe(step.startEpochMs, STEP_SECONDS));
                 row += String.format("           the generator's own ES256 signing (client assertions, attestations; "
                         + "inside the request's time): %s%n", step.signingFigures());
                 row += String.format("           from sending to the answer (without waiting behind the connection's "
