@@ -36,7 +36,7 @@ class KioskMetrics {
     /**
      * A gauge is background work, planned on one core: at 100,000 kiosks the planner gave the join two parallel
      * workers, which took every core from the requests for its duration and was no faster for it (1,575 towns, a quiet
-     * 2-core machine: 190 ms and 360 ms of CPU in parallel, 115 ms and 128 ms of CPU on one core).
+     * 2-core machine: 190 ms wall and 360 ms CPU in parallel, 115 ms wall and 128 ms CPU on one core).
      */
     private static final String ONE_CORE = "SET LOCAL max_parallel_workers_per_gather = 0";
 

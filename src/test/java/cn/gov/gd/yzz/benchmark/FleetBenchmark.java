@@ -119,8 +119,8 @@ class FleetBenchmark {
                         + "of the step (second 0 at %s) with requests over %.0f ms (slow/due, longest): %s%n",
                         step.sendLagPercentileMillis(99), step.sendLagPercentileMillis(100),
                         java.time.Instant.ofEpochMilli(step.startEpochMs), SLO_P99_MS, step.slowSeconds(12));
-                row += String.format("           the generator's own collector pauses in the step (its threads all "
-                        + "stand still): %s%n", generatorPauses.describe(step.startEpochMs, STEP_SECONDS));
+                row += String.format("           the generator's own collector pauses in the step (young and full; "
+                        + "its threads all stand still): %s%n", generatorPauses.describe(step.startEpochMs, STEP_SECONDS));
                 row += String.format("           the generator's own ES256 signing (client assertions, attestations; "
                         + "inside the request's time): %s%n", step.signingFigures());
                 row += String.format("           from sending to the answer (without waiting behind the connection's "
@@ -162,10 +162,11 @@ class FleetBenchmark {
     }
 
     /**
-     * Vacuums and analyzes the kiosk tables once a step's bulk registration and first beats are written. A real
-     * register grows by a few kiosks a day; 15,000 kiosks registered a minute earlier had autovacuum and analyze of
-     * {@code kiosk} (up to 2 s of a core at 80,000 kiosks) land inside the measured step. Autovacuum of the tables the
-     * steady load writes (presence, events, rollups, sessions) still runs when it falls due, as in operation.
+     * Vacuums and analyzes the tables a step's bulk registration wrote (the kiosks, their presence rows, the sessions
+     * they served before), once the kiosks' first beats are written. A real register grows by a few kiosks a day;
+     * 15,000 kiosks registered a minute earlier had autovacuum and analyze of {@code kiosk} (up to 2 s of a core at
+     * 80,000 kiosks) land inside the measured step. Autovacuum still runs in the step when the steady load makes it
+     * due, as in operation.
      */
     private static void settle(Connection db) throws java.sql.SQLException, InterruptedException {
         boolean autoCommit = db.getAutoCommit();
@@ -173,19 +174,23 @@ class FleetBenchmark {
         try (var statement = db.createStatement()) {
             // the first beats reach the register with the next heartbeat flush (app version, peripherals)
             long deadline = System.nanoTime() + 60_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                try (var rows = statement.executeQuery(
-                        "SELECT count(*) FROM kiosk WHERE id LIKE 'FLEET-%' AND app_version IS NULL")) {
-                    rows.next();
-                    if (rows.getLong(1) == 0) {
-                        break;
-                    }
+            for (long waiting = unwritten(statement); waiting > 0; waiting = unwritten(statement)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(waiting + " kiosks' first beats not written after 60 s");
                 }
                 Thread.sleep(500);
             }
             statement.execute("VACUUM (ANALYZE) kiosk, kiosk_presence, kiosk_citizen_session");
         } finally {
             db.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static long unwritten(java.sql.Statement statement) throws java.sql.SQLException {
+        try (var rows = statement.executeQuery(
+                "SELECT count(*) FROM kiosk WHERE id LIKE 'FLEET-%' AND app_version IS NULL")) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 

@@ -13,7 +13,8 @@ import javax.management.openmbean.CompositeData;
 /**
  * The load generator's own collector pauses, as the JVM reports them: while one runs, every generator thread stands
  * still and the requests due meanwhile go out late, their latency counted from when they were due. A step's slow
- * seconds that hold such a pause are the generator's as much as the service's; the printout names them.
+ * seconds that hold such a pause are the generator's as much as the service's; the printout names them. JDK 17 reports
+ * G1's young and full pauses only, not its remark and cleanup pauses (a bean for those came in JDK 20).
  */
 final class GeneratorPauses {
 
