@@ -85,6 +85,38 @@ public class Jdbc {
         }
     }
 
+    /**
+     * Runs work in a transaction of its own on this connection (outside JTA, where it is in auto-commit), committed
+     * when the work returns and rolled back when it throws; the connection's auto-commit is restored either way. For
+     * work whose {@code SET LOCAL} settings, cursor or snapshot must end with it and reach no later user of the
+     * pooled connection.
+     */
+    public static <T> T inOwnTransaction(Connection connection, ConnectionWork<T> work) throws SQLException {
+        return inOwnTransaction(connection, connection.getTransactionIsolation(), work);
+    }
+
+    /** The same at the given isolation level (a {@link Connection} constant), restored afterwards. */
+    public static <T> T inOwnTransaction(Connection connection, int isolation, ConnectionWork<T> work)
+            throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        int previousIsolation = connection.getTransactionIsolation();
+        connection.setAutoCommit(false);
+        if (isolation != previousIsolation) {
+            connection.setTransactionIsolation(isolation);
+        }
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } finally {
+            connection.rollback(); // nothing left after a commit; after a failure, the work is undone
+            if (isolation != previousIsolation) {
+                connection.setTransactionIsolation(previousIsolation);
+            }
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
     /** The one translation of a driver failure; the statement text stays in the log, never in an answer. */
     public static PersistenceException failure(String what, SQLException e) {
         return new PersistenceException("database statement failed: " + abbreviate(what), e);

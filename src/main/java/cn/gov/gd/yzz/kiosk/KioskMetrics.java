@@ -76,20 +76,12 @@ class KioskMetrics {
                 FROM kiosk k LEFT JOIN kiosk_presence p ON p.kiosk_id = k.id GROUP BY k.town""")
                 .bind("since", OffsetDateTime.now().minus(config.onlineWindow()));
         try {
-            jdbc.withConnection(connection -> {
-                boolean autoCommit = connection.getAutoCommit();
-                connection.setAutoCommit(false);
-                try {
-                    Jdbc.update(connection, Sql.of(ONE_CORE)); // for this transaction only
-                    Jdbc.list(connection, perTown, row -> read.put(row.getString(1),
-                            new Town(row.getLong(2), row.getLong(3), row.getLong(4))));
-                    connection.commit();
-                } finally {
-                    connection.rollback();
-                    connection.setAutoCommit(autoCommit);
-                }
+            jdbc.withConnection(connection -> Jdbc.inOwnTransaction(connection, own -> {
+                Jdbc.update(own, Sql.of(ONE_CORE)); // for this transaction only
+                Jdbc.list(own, perTown, row -> read.put(row.getString(1),
+                        new Town(row.getLong(2), row.getLong(3), row.getLong(4))));
                 return read;
-            }, perTown.text());
+            }), perTown.text());
         } catch (RuntimeException e) {
             if (DatabaseUnavailable.reason(e) == null) {
                 throw e;

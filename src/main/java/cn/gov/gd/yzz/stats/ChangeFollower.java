@@ -66,15 +66,13 @@ final class ChangeFollower {
      */
     static Read read(Connection connection, Sql statement, long previousXmin, boolean incremental, RowSink sink)
             throws SQLException {
-        int rows = 0;
-        long xmin = previousXmin;
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
+        return Jdbc.inOwnTransaction(connection, own -> {
             if (incremental) {
-                Jdbc.update(connection, Sql.of(NO_FULL_SCANS)); // for this transaction only
+                Jdbc.update(own, Sql.of(NO_FULL_SCANS)); // for this transaction only
             }
-            try (PreparedStatement query = statement.prepare(connection)) {
+            int rows = 0;
+            long xmin = previousXmin;
+            try (PreparedStatement query = statement.prepare(own)) {
                 query.setFetchSize(10_000);
                 try (ResultSet result = query.executeQuery()) {
                     while (result.next()) {
@@ -86,11 +84,7 @@ final class ChangeFollower {
                     }
                 }
             }
-            connection.commit();
-        } finally {
-            connection.rollback();
-            connection.setAutoCommit(autoCommit);
-        }
-        return new Read(xmin, rows);
+            return new Read(xmin, rows);
+        });
     }
 }

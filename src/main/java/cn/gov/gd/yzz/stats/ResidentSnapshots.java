@@ -68,23 +68,13 @@ public class ResidentSnapshots {
     /** One pass in one transaction; skipped when another pass holds the lock or committed meanwhile. */
     public Pass foldOnce() {
         return jdbc.withConnection(connection -> {
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                Pass pass = fold(connection);
-                connection.commit();
-                return pass;
+                return Jdbc.inOwnTransaction(connection, Connection.TRANSACTION_REPEATABLE_READ, this::fold);
             } catch (SQLException e) {
                 if (SERIALIZATION_FAILURE.equals(e.getSQLState())) {
                     return new Pass(true, 0, 0);
                 }
                 throw e;
-            } finally {
-                connection.rollback();
-                connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(autoCommit);
             }
         }, "resident snapshot pass");
     }

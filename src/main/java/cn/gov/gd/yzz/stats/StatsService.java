@@ -42,8 +42,12 @@ public class StatsService {
     }
 
     public TransactionStats transactions(Caller caller, GroupBy groupBy, StatsPeriod period, StatsFilter asked) {
-        StatsFilter filter = new StatsFilter(scope(caller, asked.department()), asked.town(), asked.kiosk(),
-                asked.assisted());
+        return transactions(groupBy, period, new StatsFilter(scope(caller, asked.department()), asked.town(),
+                asked.kiosk(), asked.assisted()));
+    }
+
+    /** The answer for a filter already limited to what the caller may see. */
+    TransactionStats transactions(GroupBy groupBy, StatsPeriod period, StatsFilter filter) {
         List<TransactionRollups.Counts> counts = rollups.counts(groupBy, period, filter);
         Map<String, Long> residentsByKey = residentsByKey(groupBy, period, filter);
         Map<String, String> names = labels.of(groupBy,
@@ -61,7 +65,11 @@ public class StatsService {
     }
 
     public StatsSummary summary(Caller caller, StatsPeriod period) {
-        Optional<String> department = scope(caller, Optional.empty());
+        return summary(period, scope(caller, Optional.empty()));
+    }
+
+    /** The summary of one department, or of all when empty. */
+    StatsSummary summary(StatsPeriod period, Optional<String> department) {
         TransactionRollups.Counts total = rollups.total(period, department);
         KioskRegister.KioskCounts kioskCounts = kiosks.counts();
         return new StatsSummary(period.from(), period.to(), total.transactions(),

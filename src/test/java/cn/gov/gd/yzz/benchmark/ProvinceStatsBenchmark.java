@@ -109,8 +109,10 @@ class ProvinceStatsBenchmark {
                         + "(readiness waits for what its statistics hold in memory, loaded at start)%n",
                         fresh.readyAfter().toMillis() / 1e3));
                 timeApi(new DemoClient(fresh.port()), jdbcUrl, apiRuns, rawRuns, report);
-                // the fresh instance's own lines on its loads (begun at its start, each on a thread of its own)
-                Files.readAllLines(fresh.log()).stream().filter(l -> l.contains("-warm-up) ") && l.contains(": loaded"))
+                // the fresh instance's own lines on its loads (begun at its start, each on a thread of its own) and on
+                // its answers' warm-up
+                Files.readAllLines(fresh.log()).stream().filter(l -> l.contains("-warm-up) ")
+                                && (l.contains(": loaded") || l.contains("warmed up")))
                         .forEach(l -> report.append("fresh instance: ").append(l.substring(l.indexOf("-warm-up) ") + 10))
                                 .append(System.lineSeparator()));
             }
