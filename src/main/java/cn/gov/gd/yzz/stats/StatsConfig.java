@@ -2,7 +2,6 @@ package cn.gov.gd.yzz.stats;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 @ConfigMapping(prefix = "yzz.stats")
 public interface StatsConfig {
@@ -22,12 +21,4 @@ public interface StatsConfig {
      */
     @WithDefault("1m")
     String snapshotInterval();
-
-    /**
-     * How long a fresh instance runs the province's statistics answers (transactions by department, town, day and
-     * month, and the summary, from 1 January of last year to today) on what it has loaded, before it reports ready:
-     * their code is compiled then, not during an operator's first requests. At most 50 rounds; {@code 0s}: none.
-     */
-    @WithDefault("2s")
-    Duration answerWarmUp();
 }

@@ -42,12 +42,8 @@ public class StatsService {
     }
 
     public TransactionStats transactions(Caller caller, GroupBy groupBy, StatsPeriod period, StatsFilter asked) {
-        return transactions(groupBy, period, new StatsFilter(scope(caller, asked.department()), asked.town(),
-                asked.kiosk(), asked.assisted()));
-    }
-
-    /** The answer for a filter already limited to what the caller may see. */
-    TransactionStats transactions(GroupBy groupBy, StatsPeriod period, StatsFilter filter) {
+        StatsFilter filter = new StatsFilter(scope(caller, asked.department()), asked.town(), asked.kiosk(),
+                asked.assisted());
         List<TransactionRollups.Counts> counts = rollups.counts(groupBy, period, filter);
         Map<String, Long> residentsByKey = residentsByKey(groupBy, period, filter);
         Map<String, String> names = labels.of(groupBy,
@@ -65,11 +61,7 @@ public class StatsService {
     }
 
     public StatsSummary summary(Caller caller, StatsPeriod period) {
-        return summary(period, scope(caller, Optional.empty()));
-    }
-
-    /** The summary of one department, or of all when empty. */
-    StatsSummary summary(StatsPeriod period, Optional<String> department) {
+        Optional<String> department = scope(caller, Optional.empty());
         TransactionRollups.Counts total = rollups.total(period, department);
         KioskRegister.KioskCounts kioskCounts = kiosks.counts();
         return new StatsSummary(period.from(), period.to(), total.transactions(),

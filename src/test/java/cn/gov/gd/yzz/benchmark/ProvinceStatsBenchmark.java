@@ -109,10 +109,8 @@ class ProvinceStatsBenchmark {
                         + "(readiness waits for what its statistics hold in memory, loaded at start)%n",
                         fresh.readyAfter().toMillis() / 1e3));
                 timeApi(new DemoClient(fresh.port()), jdbcUrl, apiRuns, rawRuns, report);
-                // the fresh instance's own lines on its loads (begun at its start, each on a thread of its own) and on
-                // its answers' warm-up
-                Files.readAllLines(fresh.log()).stream().filter(l -> l.contains("-warm-up) ")
-                                && (l.contains(": loaded") || l.contains("warmed up")))
+                // the fresh instance's own lines on its loads (begun at its start, each on a thread of its own)
+                Files.readAllLines(fresh.log()).stream().filter(l -> l.contains("-warm-up) ") && l.contains(": loaded"))
                         .forEach(l -> report.append("fresh instance: ").append(l.substring(l.indexOf("-warm-up) ") + 10))
                                 .append(System.lineSeparator()));
             }
@@ -185,6 +183,7 @@ class ProvinceStatsBenchmark {
             report.append(String.format(Locale.ROOT, "%-34s %10.1f %10.1f   (the client's floor: GET /api/v1/ping, no "
                     + "token, %d requests after 300 unmeasured)%n", "ping", median(ping), p99(ping), apiRuns));
             boolean allAgree = true;
+            StringBuilder slowest = new StringBuilder();
             for (Map.Entry<String, String> q : apiPaths.entrySet()) {
                 String path = q.getValue() + (q.getValue().contains("?") ? "&" : "?") + "from=" + FROM + "&to=" + TO;
                 for (int i = 0; i < 5; i++) {
@@ -209,12 +208,24 @@ class ProvinceStatsBenchmark {
                 report.append(String.format(Locale.ROOT, "%-34s %10.1f %10.1f %12.0f %12.0f %8.0fx  %s%n", q.getKey(),
                         median(api), p99(api), median(raw), p99(raw), median(raw) / median(api),
                         agree ? "yes" : "NO"));
+                slowest.append(String.format(Locale.ROOT, "  %-32s %s%n", q.getKey(), slowest(api, 3)));
             }
+            // where in its series the tail is: the first requests (code still compiling) or anywhere (collector, machine)
+            report.append("slowest API requests of each series (request number from 0, ms):")
+                    .append(System.lineSeparator()).append(slowest);
             report.append(String.format(Locale.ROOT, "API times: %d requests each over HTTP/1.1 keep-alive to the "
                     + "fresh instance, loader on the same 2 cores; raw times: %d runs each of the plain query over "
                     + "transaction_event (p99 of so few runs is their maximum); figures agree: %s%n", apiRuns,
                     rawRuns, allAgree ? "all" : "NO"));
         }
+    }
+
+    /** The {@code n} longest times as "#index ms", the longest first. */
+    private static String slowest(double[] times, int n) {
+        return java.util.stream.IntStream.range(0, times.length).boxed()
+                .sorted((a, b) -> Double.compare(times[b], times[a])).limit(n)
+                .map(i -> String.format(Locale.ROOT, "#%d %.1f", i, times[i]))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Item code and department of every catalog item. */
