@@ -92,28 +92,30 @@ public class Jdbc {
      * pooled connection.
      */
     public static <T> T inOwnTransaction(Connection connection, ConnectionWork<T> work) throws SQLException {
-        return inOwnTransaction(connection, connection.getTransactionIsolation(), work);
-    }
-
-    /** The same at the given isolation level (a {@link Connection} constant), restored afterwards. */
-    public static <T> T inOwnTransaction(Connection connection, int isolation, ConnectionWork<T> work)
-            throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
-        int previousIsolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
-        if (isolation != previousIsolation) {
-            connection.setTransactionIsolation(isolation);
-        }
         try {
             T result = work.run(connection);
             connection.commit();
             return result;
         } finally {
             connection.rollback(); // nothing left after a commit; after a failure, the work is undone
-            if (isolation != previousIsolation) {
-                connection.setTransactionIsolation(previousIsolation);
-            }
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * The same at the given isolation level (a {@link Connection} constant), restored afterwards. Only this variant
+     * asks the connection for its isolation: the driver answers that with a query.
+     */
+    public static <T> T inOwnTransaction(Connection connection, int isolation, ConnectionWork<T> work)
+            throws SQLException {
+        int previousIsolation = connection.getTransactionIsolation();
+        connection.setTransactionIsolation(isolation);
+        try {
+            return inOwnTransaction(connection, work);
+        } finally {
+            connection.setTransactionIsolation(previousIsolation);
         }
     }
 
