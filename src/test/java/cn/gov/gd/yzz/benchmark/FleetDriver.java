@@ -44,6 +44,11 @@ final class FleetDriver {
             .map(String::strip).map(Action::valueOf)
             .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(Action.class)));
     private static final int ACTIONS = Action.values().length;
+    /**
+     * {@code -Dbench.fleet.generator=selector} (default): the whole schedule sent from one thread through one selector;
+     * {@code threads}: a thread per connection, as up to 2 December 2026 (for comparing the generator's own cost).
+     */
+    static final boolean ONE_THREAD = !"threads".equals(System.getProperty("bench.fleet.generator", "selector"));
     /** The SLO's bound: requests over it are counted per second of the step, to see when the tail happens. */
     static final long SLOW_NANOS = 100_000_000L;
 
@@ -181,14 +186,21 @@ final class FleetDriver {
         step.due = new int[secondsOfStep];
         step.slow = new int[secondsOfStep];
         step.longest = new long[secondsOfStep];
-        for (int w = 0; w < workers; w++) {
-            int worker = w;
-            threads[w] = new Thread(() -> own[worker] = work(schedules[worker], startNanos, step, pingOnly),
-                    "fleet-" + w);
-            threads[w].start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
+        if (ONE_THREAD) {
+            Thread sender = new Thread(() -> own[0] = workOnOneThread(schedules, startNanos, step, pingOnly),
+                    "fleet-sender");
+            sender.start();
+            sender.join();
+        } else {
+            for (int w = 0; w < workers; w++) {
+                int worker = w;
+                threads[w] = new Thread(() -> own[worker] = work(schedules[worker], startNanos, step, pingOnly),
+                        "fleet-" + w);
+                threads[w].start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
         }
         step.nanos = System.nanoTime() - startNanos;
         for (int a = 0; a < ACTIONS; a++) {
@@ -309,12 +321,59 @@ final class FleetDriver {
         return out;
     }
 
+    /** What one sending thread saw: latencies per action (and the send lags last), requests per second of the step. */
+    private static final class Recorder {
+        private final long[][] latencies = new long[ACTIONS + 1][64];
+        private final int[] n = new int[ACTIONS + 1];
+        private final int[] duePerSecond;
+        private final int[] slow;
+        private final long[] longest;
+        private final Step step;
+
+        Recorder(Step step) {
+            this.step = step;
+            duePerSecond = new int[step.due.length];
+            slow = new int[step.due.length];
+            longest = new long[step.due.length];
+        }
+
+        void record(long event, Action action, long due, long sent, long done, long lag) {
+            step.answeredAfterSending(action, done - sent);
+            add(action.ordinal(), done - due);
+            add(ACTIONS, lag);
+            int second = (int) Math.min(duePerSecond.length - 1, (event >>> 24) / 1000);
+            duePerSecond[second]++;
+            if (done - due > SLOW_NANOS) {
+                slow[second]++;
+                longest[second] = Math.max(longest[second], (done - due) / 1_000_000);
+            }
+        }
+
+        private void add(int series, long value) {
+            if (n[series] == latencies[series].length) {
+                latencies[series] = Arrays.copyOf(latencies[series], n[series] * 2);
+            }
+            latencies[series][n[series]++] = value;
+        }
+
+        long[][] finish() {
+            synchronized (step) {
+                for (int t = 0; t < duePerSecond.length; t++) {
+                    step.due[t] += duePerSecond[t];
+                    step.slow[t] += slow[t];
+                    step.longest[t] = Math.max(step.longest[t], longest[t]);
+                }
+            }
+            for (int a = 0; a <= ACTIONS; a++) {
+                latencies[a] = Arrays.copyOf(latencies[a], n[a]);
+            }
+            return latencies;
+        }
+    }
+
+    /** A thread per connection, each parked until its next request is due and blocked on its answer. */
     private long[][] work(long[] events, long startNanos, Step step, boolean pingOnly) {
-        long[][] latencies = new long[ACTIONS + 1][64];
-        int[] n = new int[ACTIONS + 1];
-        int[] duePerSecond = new int[step.due.length];
-        int[] slow = new int[step.due.length];
-        long[] longest = new long[step.due.length];
+        Recorder recorder = new Recorder(step);
         HttpLoadClient client = null;
         long previousDone = 0;
         try {
@@ -341,49 +400,109 @@ final class FleetDriver {
                     closeQuietly(client);
                     client = null;
                 }
-                int a = action.ordinal();
-                if (n[a] == latencies[a].length) {
-                    latencies[a] = Arrays.copyOf(latencies[a], n[a] * 2);
-                }
                 previousDone = System.nanoTime();
-                step.answeredAfterSending(action, previousDone - sent);
-                long latency = previousDone - due;
-                latencies[a][n[a]++] = latency;
-                if (n[ACTIONS] == latencies[ACTIONS].length) {
-                    latencies[ACTIONS] = Arrays.copyOf(latencies[ACTIONS], n[ACTIONS] * 2);
-                }
-                latencies[ACTIONS][n[ACTIONS]++] = lag;
-                int second = (int) Math.min(duePerSecond.length - 1, (event >>> 24) / 1000);
-                duePerSecond[second]++;
-                if (latency > SLOW_NANOS) {
-                    slow[second]++;
-                    longest[second] = Math.max(longest[second], latency / 1_000_000);
-                }
+                recorder.record(event, action, due, sent, previousDone, lag);
             }
         } finally {
             closeQuietly(client);
         }
-        synchronized (step) {
-            for (int t = 0; t < duePerSecond.length; t++) {
-                step.due[t] += duePerSecond[t];
-                step.slow[t] += slow[t];
-                step.longest[t] = Math.max(step.longest[t], longest[t]);
-            }
-        }
-        for (int a = 0; a <= ACTIONS; a++) {
-            latencies[a] = Arrays.copyOf(latencies[a], n[a]);
-        }
-        return latencies;
+        return recorder.finish();
     }
 
-    private void perform(HttpLoadClient client, int kiosk, Action action, Step step) throws IOException {
+    /** Every connection's schedule on one thread, through one selector ({@link OpenLoopSender}). */
+    private long[][] workOnOneThread(long[][] schedules, long startNanos, Step step, boolean pingOnly) {
+        long[] events = Arrays.stream(schedules).flatMapToLong(Arrays::stream).sorted().toArray();
+        Recorder recorder = new Recorder(step);
+        java.util.Map<Long, Outgoing> sent = new java.util.HashMap<>();
+        OpenLoopSender.Requests requests = new OpenLoopSender.Requests() {
+            @Override
+            public byte[] request(long event) {
+                if (pingOnly) {
+                    return PING;
+                }
+                Outgoing outgoing = outgoing(kiosk(event), action(event), step);
+                sent.put(event, outgoing);
+                return outgoing.bytes();
+            }
+
+            @Override
+            public void answered(long event, int status, byte[] body, long due, long sentAt, long done, long lag) {
+                Action action = action(event);
+                try {
+                    if (pingOnly) {
+                        expect(status, 200, action, "ping", step);
+                    } else {
+                        FleetDriver.this.answered(kiosk(event), action, sent.remove(event), status,
+                                new String(body, StandardCharsets.UTF_8), step);
+                    }
+                } catch (RuntimeException e) {
+                    step.error(action + " of " + FleetKiosks.id(kiosk(event)) + ": " + e);
+                }
+                recorder.record(event, action, due, sentAt, done, lag);
+            }
+
+            @Override
+            public void failed(long event, String why, long due, long done) {
+                sent.remove(event);
+                step.error(action(event) + " of " + FleetKiosks.id(kiosk(event)) + ": " + why);
+                recorder.record(event, action(event), due, done, done, 0);
+            }
+        };
+        try {
+            new OpenLoopSender(port, workers).run(events, event -> event >>> 24, event -> kiosk(event) % workers,
+                    startNanos, 60_000_000_000L, requests);
+        } catch (IOException e) {
+            step.error("the sender's selector: " + e);
+        }
+        return recorder.finish();
+    }
+
+    private static int kiosk(long event) {
+        return (int) (event >>> 3 & 0x1F_FFFF);
+    }
+
+    private static Action action(long event) {
+        return Action.values()[(int) (event & 7)];
+    }
+
+    /** A request of the schedule: its bytes, and the resident a session request names (else -1). */
+    private record Outgoing(byte[] bytes, int resident) {
+    }
+
+    /** Builds the request of a kiosk's action, signing what a kiosk signs at that moment. */
+    private Outgoing outgoing(int kiosk, Action action, Step step) {
         String id = FleetKiosks.id(kiosk);
         String bearer = "Authorization: Bearer " + fleet.tokens[kiosk];
+        return switch (action) {
+            case HEARTBEAT -> new Outgoing(HttpLoadClient.post("/api/v1/kiosks/" + id + "/heartbeat", HEARTBEAT_BODY,
+                    bearer), -1);
+            case CATALOG_CHECK -> new Outgoing(catalogCheck, -1);
+            case TOKEN_REFRESH -> {
+                long signing = System.nanoTime();
+                String assertion = fleet.clientAssertion(kiosk);
+                step.signed(System.nanoTime() - signing);
+                yield new Outgoing(HttpLoadClient.post("/api/v1/kiosks/" + id + "/token",
+                        json("{\"assertion\":\"" + assertion + "\"}")), -1);
+            }
+            case RESIDENT_SESSION -> {
+                int resident = ThreadLocalRandom.current().nextInt(fleet.idNumbers.length);
+                long signing = System.nanoTime();
+                String attestation = fleet.attestation(kiosk, resident);
+                step.signed(System.nanoTime() - signing);
+                yield new Outgoing(HttpLoadClient.post("/api/v1/kiosks/" + id + "/citizen-sessions",
+                        json("{\"attestation\":\"" + attestation + "\"}"), bearer), resident);
+            }
+            case TRANSACTION_BATCH -> new Outgoing(HttpLoadClient.post("/api/v1/kiosks/" + id + "/transactions",
+                    json(batch(kiosk, step)), bearer), -1);
+        };
+    }
+
+    /** Checks the answer to a kiosk's action and keeps what the kiosk keeps of it (a new token, a session). */
+    private void answered(int kiosk, Action action, Outgoing sent, int status, String body, Step step) {
+        String id = FleetKiosks.id(kiosk);
         switch (action) {
-            case HEARTBEAT -> expect(client.call(HttpLoadClient.post("/api/v1/kiosks/" + id + "/heartbeat",
-                    HEARTBEAT_BODY, bearer)), 204, action, id, step);
+            case HEARTBEAT -> expect(status, 204, action, id, step);
             case CATALOG_CHECK -> {
-                int status = client.call(catalogCheck);
                 if (status == 304) {
                     step.notModified.incrementAndGet();
                 } else {
@@ -391,35 +510,28 @@ final class FleetDriver {
                 }
             }
             case TOKEN_REFRESH -> {
-                long signing = System.nanoTime();
-                String assertion = fleet.clientAssertion(kiosk);
-                step.signed(System.nanoTime() - signing);
-                HttpLoadClient.Answer answer = client.exchange(HttpLoadClient.post("/api/v1/kiosks/" + id + "/token",
-                        json("{\"assertion\":\"" + assertion + "\"}")));
-                if (expect(answer.status(), 200, action, id, step)) {
-                    fleet.tokenAnswered(kiosk, answer.text());
+                if (expect(status, 200, action, id, step)) {
+                    fleet.tokenAnswered(kiosk, body);
                 }
             }
             case RESIDENT_SESSION -> {
-                int resident = ThreadLocalRandom.current().nextInt(fleet.idNumbers.length);
-                long signing = System.nanoTime();
-                String attestation = fleet.attestation(kiosk, resident);
-                step.signed(System.nanoTime() - signing);
-                HttpLoadClient.Answer answer = client.exchange(HttpLoadClient.post("/api/v1/kiosks/" + id
-                        + "/citizen-sessions", json("{\"attestation\":\"" + attestation + "\"}"), bearer));
-                if (expect(answer.status(), 201, action, id, step)) {
-                    fleet.sessionAnswered(kiosk, resident, answer.text());
+                if (expect(status, 201, action, id, step)) {
+                    fleet.sessionAnswered(kiosk, sent.resident(), body);
                 }
             }
             case TRANSACTION_BATCH -> {
-                HttpLoadClient.Answer answer = client.exchange(HttpLoadClient.post("/api/v1/kiosks/" + id
-                        + "/transactions", json(batch(kiosk, step)), bearer));
-                if (expect(answer.status(), 200, action, id, step) && !answer.text().contains("\"rejected\":0")) {
-                    step.error(action + " of " + id + ": events rejected: " + answer.text());
+                if (expect(status, 200, action, id, step) && !body.contains("\"rejected\":0")) {
+                    step.error(action + " of " + id + ": events rejected: " + body);
                 }
             }
             default -> throw new IllegalStateException();
         }
+    }
+
+    private void perform(HttpLoadClient client, int kiosk, Action action, Step step) throws IOException {
+        Outgoing sent = outgoing(kiosk, action, step);
+        HttpLoadClient.Answer answer = client.exchange(sent.bytes());
+        answered(kiosk, action, sent, answer.status(), answer.text(), step);
     }
 
     /** Two events of the last minutes; each names (by citizen id) a resident the kiosk served, 80% of the time. */
