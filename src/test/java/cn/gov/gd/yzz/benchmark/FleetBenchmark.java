@@ -119,6 +119,7 @@ class FleetBenchmark {
                         + "of the step (second 0 at %s) with requests over %.0f ms (slow/due, longest): %s%n",
                         step.sendLagPercentileMillis(99), step.sendLagPercentileMillis(100),
                         java.time.Instant.ofEpochMilli(step.startEpochMs), SLO_P99_MS, step.slowSeconds(12));
+                row += String.format("           CPU ticks a second over the step: %s%n", after.ticksPerSecond(before));
                 row += String.format("           the generator's own collector pauses in the step (young and full; "
                         + "its threads all stand still): %s%n", generatorPauses.describe(step.startEpochMs, STEP_SECONDS));
                 row += String.format("           the generator's own ES256 signing (client assertions, attestations; "
@@ -252,19 +253,56 @@ class FleetBenchmark {
         }
     }
 
-    /** CPU time of the service process and of the whole machine, in clock ticks, from /proc. */
-    private record Cpu(long service, long machineBusy, long machineTotal) {
+    /**
+     * CPU time, in clock ticks from /proc, of the service process, of PostgreSQL (every process named
+     * {@code postgres}: the embedded server's are not the service's children once started), of this JVM (the load
+     * generator) and of the whole machine, with the wall time, to print each one's ticks a second over a step.
+     */
+    private record Cpu(long service, long postgres, long generator, long machineBusy, long machineTotal, long nanos) {
         static Cpu read(long pid) throws Exception {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long service = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;
             for (int i = 1; i < cpu.length; i++) {
                 total += Long.parseLong(cpu[i]);
             }
             long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-            return new Cpu(service, total - idle, total);
+            long postgres = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : (Iterable<Path>) processes::iterator) {
+                    if (process.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                        String stat = stat(process);
+                        if (stat != null && stat.contains("(postgres)")) {
+                            postgres += ticks(stat);
+                        }
+                    }
+                }
+            }
+            return new Cpu(ticks(stat(Path.of("/proc/" + pid))), postgres,
+                    ticks(stat(Path.of("/proc/" + ProcessHandle.current().pid()))), total - idle, total,
+                    System.nanoTime());
+        }
+
+        private static String stat(Path process) {
+            try {
+                return Files.readString(process.resolve("stat"));
+            } catch (java.io.IOException gone) {
+                return null; // ended since the listing
+            }
+        }
+
+        /** utime + stime of a /proc/[pid]/stat line. */
+        private static long ticks(String stat) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+
+        /** Ticks a second of the service, PostgreSQL and the generator since {@code before}, for the step's line. */
+        String ticksPerSecond(Cpu before) {
+            double seconds = (nanos - before.nanos) / 1e9;
+            return String.format("service %.1f, PostgreSQL %.1f, generator %.1f, machine busy %.1f (of %.0f)",
+                    (service - before.service) / seconds, (postgres - before.postgres) / seconds,
+                    (generator - before.generator) / seconds, (machineBusy - before.machineBusy) / seconds,
+                    (machineTotal - before.machineTotal) / seconds);
         }
 
         /** The service's share of the machine's capacity (all cores) over the interval. */
