@@ -99,8 +99,9 @@ class FleetBenchmark {
                     registered = n;
                 }
                 settle(db);
-                Cpu before = Cpu.read(service.pid());
-                FleetDriver.Step step = driver.run(n, STEP_SECONDS, n);
+                Cpu[] atStart = new Cpu[1];
+                FleetDriver.Step step = driver.run(n, STEP_SECONDS, n, false, () -> atStart[0] = Cpu.readNow(service.pid()));
+                Cpu before = atStart[0];
                 Cpu after = Cpu.read(service.pid());
                 long heap = demo.heapUsed();
                 boolean ok = step.errors.get() == 0 && step.percentileMillis(99) < SLO_P99_MS;
@@ -255,10 +256,19 @@ class FleetBenchmark {
 
     /**
      * CPU time, in clock ticks from /proc, of the service process, of PostgreSQL (every process named
-     * {@code postgres}: the embedded server's are not the service's children once started), of this JVM (the load
-     * generator) and of the whole machine, with the wall time, to print each one's ticks a second over a step.
+     * {@code postgres} on the machine: the embedded server's are not the service's children once started, and no
+     * other PostgreSQL runs beside a benchmark), of this JVM (the load generator) and of the whole machine, with the
+     * wall time, to print each one's ticks a second over a step.
      */
     private record Cpu(long service, long postgres, long generator, long machineBusy, long machineTotal, long nanos) {
+        static Cpu readNow(long pid) {
+            try {
+                return read(pid);
+            } catch (Exception e) {
+                throw new IllegalStateException("reading /proc", e);
+            }
+        }
+
         static Cpu read(long pid) throws Exception {
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;
@@ -272,7 +282,7 @@ class FleetBenchmark {
                     if (process.getFileName().toString().chars().allMatch(Character::isDigit)) {
                         String stat = stat(process);
                         if (stat != null && stat.contains("(postgres)")) {
-                            postgres += ticks(stat);
+                            postgres += ticks(stat) + reapedChildrenTicks(stat);
                         }
                     }
                 }
@@ -288,6 +298,15 @@ class FleetBenchmark {
             } catch (java.io.IOException gone) {
                 return null; // ended since the listing
             }
+        }
+
+        /**
+         * cutime + cstime: the postmaster's sum over the backends and workers it has reaped, so the ticks of a process
+         * that ended within the step still count (and those it had at the earlier read are not taken twice).
+         */
+        private static long reapedChildrenTicks(String stat) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[13]) + Long.parseLong(f[14]);
         }
 
         /** utime + stime of a /proc/[pid]/stat line. */

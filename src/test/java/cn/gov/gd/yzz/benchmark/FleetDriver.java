@@ -174,6 +174,11 @@ final class FleetDriver {
      * {@code GET /api/v1/ping} instead: what the machine, the connections and the generator give at that rate.
      */
     Step run(int kiosks, long seconds, long seed, boolean pingOnly) throws InterruptedException {
+        return run(kiosks, seconds, seed, pingOnly, () -> { });
+    }
+
+    /** As {@link #run(int, long, long, boolean)}, calling {@code atStart} when the schedule is laid out and begins. */
+    Step run(int kiosks, long seconds, long seed, boolean pingOnly, Runnable atStart) throws InterruptedException {
         long durationMs = seconds * 1000;
         long startEpochMs = System.currentTimeMillis() + 3_000; // time to lay out the schedule
         long[][] schedules = schedule(kiosks, durationMs, startEpochMs, seed);
@@ -186,6 +191,12 @@ final class FleetDriver {
         step.due = new int[secondsOfStep];
         step.slow = new int[secondsOfStep];
         step.longest = new long[secondsOfStep];
+        // the schedule's layout is not part of the step: figures taken at start begin here, 50 ms before the first due
+        for (long wait = startNanos - 50_000_000 - System.nanoTime(); wait > 0;
+                wait = startNanos - 50_000_000 - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+        }
+        atStart.run();
         if (ONE_THREAD) {
             Thread sender = new Thread(() -> own[0] = workOnOneThread(schedules, startNanos, step, pingOnly),
                     "fleet-sender");
@@ -339,8 +350,13 @@ final class FleetDriver {
 
         void record(long event, Action action, long due, long sent, long done, long lag) {
             step.answeredAfterSending(action, done - sent);
-            add(action.ordinal(), done - due);
             add(ACTIONS, lag);
+            recordFailed(event, action, due, done);
+        }
+
+        /** A request without an answer: in the latencies from due time only, not in the sending figures. */
+        void recordFailed(long event, Action action, long due, long done) {
+            add(action.ordinal(), done - due);
             int second = (int) Math.min(duePerSecond.length - 1, (event >>> 24) / 1000);
             duePerSecond[second]++;
             if (done - due > SLOW_NANOS) {
@@ -445,12 +461,12 @@ final class FleetDriver {
             public void failed(long event, String why, long due, long done) {
                 sent.remove(event);
                 step.error(action(event) + " of " + FleetKiosks.id(kiosk(event)) + ": " + why);
-                recorder.record(event, action(event), due, done, done, 0);
+                recorder.recordFailed(event, action(event), due, done);
             }
         };
         try {
             new OpenLoopSender(port, workers).run(events, event -> event >>> 24, event -> kiosk(event) % workers,
-                    startNanos, 60_000_000_000L, requests);
+                    startNanos, 30_000_000_000L, requests); // the thread sender's read timeout
         } catch (IOException e) {
             step.error("the sender's selector: " + e);
         }

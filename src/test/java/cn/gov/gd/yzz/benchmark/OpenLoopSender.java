@@ -84,8 +84,10 @@ final class OpenLoopSender {
                         }
                         break;
                     }
+                    // all sent: wait for the answers until the deadline, counted from the last due time, not from now
                     long wait = next < events.length
-                            ? startNanos + dueMillis.applyAsLong(events[next]) * 1_000_000 - now : graceNanos;
+                            ? startNanos + dueMillis.applyAsLong(events[next]) * 1_000_000 - now
+                            : lastDue + graceNanos - now + 1_000_000;
                     if (wait <= 0) {
                         continue;
                     }
@@ -136,14 +138,16 @@ final class OpenLoopSender {
             int ended = 0;
             while (inFlight == null && !waiting.isEmpty()) {
                 long[] request = waiting.poll();
+                // "sent" when the sender turns to it, as the thread sender counts: a connect and the request's
+                // signing are in its time from sending, not in the sender's own delay
+                sentNanos = System.nanoTime();
+                sendLag = sentNanos - Math.max(request[1], previousDone);
                 try {
                     if (channel == null) {
                         connect();
                     }
                     byte[] bytes = requests.request(request[0]);
                     inFlight = request;
-                    sentNanos = System.nanoTime();
-                    sendLag = sentNanos - Math.max(request[1], previousDone);
                     out = ByteBuffer.wrap(bytes);
                     channel.write(out);
                     key.interestOps(out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE
