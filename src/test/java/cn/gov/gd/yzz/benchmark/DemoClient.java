@@ -45,12 +45,26 @@ public final class DemoClient {
 
     /** An authorized GET that must answer 2xx. */
     public JsonNode get(String path, String token) throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return parse(getBytes(path, token));
+    }
+
+    /**
+     * An authorized GET that must answer 2xx, its body as received: the exchange alone, for timing the service
+     * without this client's own JSON parse (a 1,575-town answer of ~160 KB took it 3.3–11.7 ms, a third of the
+     * answer's median at a tenth of the province).
+     */
+    public byte[] getBytes(String path, String token) throws IOException, InterruptedException {
+        HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (answer.statusCode() >= 300) {
-            throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
+            throw new IllegalStateException(path + " answered " + answer.statusCode() + ": "
+                    + new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
         }
-        return JSON.readTree(answer.body());
+        return answer.body();
+    }
+
+    public static JsonNode parse(byte[] body) throws IOException {
+        return JSON.readTree(body);
     }
 
     public String staffToken(String username, String password) throws IOException, InterruptedException {
