@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Setup calls of the benchmarks against the embedded service (tokens, submissions, where its servers are). */
@@ -58,7 +59,7 @@ public final class DemoClient {
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (answer.statusCode() >= 300) {
             throw new IllegalStateException(path + " answered " + answer.statusCode() + ": "
-                    + new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
+                    + new String(answer.body(), StandardCharsets.UTF_8));
         }
         return answer.body();
     }
