@@ -50,6 +50,8 @@ class ProvinceStatsBenchmark {
     private static final int YEAR = 2025;
     private static final String FROM = YEAR + "-01-01";
     private static final String TO = YEAR + "-12-31";
+    /** Starts the fresh instance's access log lines: the mark, the service's time in µs, the request line. */
+    private static final String ACCESS_MARK = "bench-access";
 
     @Test
     void statisticsFromRollupsAgainstRawScans() throws Exception {
@@ -104,11 +106,15 @@ class ProvinceStatsBenchmark {
             try (ServiceUnderTest fresh = ServiceUnderTest.start(runner, workDir.resolve("province-fresh"), "1g",
                     "-Dquarkus.datasource.jdbc.url=" + jdbcUrl, "-Dyzz.demo.enabled=false",
                     "-Dquarkus.log.category.\"cn.gov.gd.yzz.stats\".level=INFO",
+                    // the service's own time per request, from its access log: where a slow answer's time was spent
+                    "-Dquarkus.http.record-request-start-time=true", "-Dquarkus.http.access-log.enabled=true",
+                    "-Dquarkus.http.access-log.pattern=" + ACCESS_MARK + " %{RESPONSE_TIME_MICROS} %r",
+                    "-Dquarkus.log.category.\"io.quarkus.http.access-log\".level=INFO",
                     "-Dyzz.object-store.endpoint=" + service.embeddedServers().getProperty("s3.endpoint"))) {
                 report.append(String.format(Locale.ROOT, "fresh instance ready %.1f s after its process started "
                         + "(readiness waits for what its statistics hold in memory, loaded at start)%n",
                         fresh.readyAfter().toMillis() / 1e3));
-                timeApi(new DemoClient(fresh.port()), jdbcUrl, apiRuns, rawRuns, report);
+                timeApi(new DemoClient(fresh.port()), fresh.log(), jdbcUrl, apiRuns, rawRuns, report);
                 // the fresh instance's own lines on its loads (begun at its start, each on a thread of its own)
                 Files.readAllLines(fresh.log()).stream().filter(l -> l.contains("-warm-up) ") && l.contains(": loaded"))
                         .forEach(l -> report.append("fresh instance: ").append(l.substring(l.indexOf("-warm-up) ") + 10))
@@ -134,8 +140,8 @@ class ProvinceStatsBenchmark {
     }
 
     /** The first statistics request of a fresh instance, then every answer timed and compared with the raw scan. */
-    private static void timeApi(DemoClient demo, String jdbcUrl, int apiRuns, int rawRuns, StringBuilder report)
-            throws Exception {
+    private static void timeApi(DemoClient demo, Path serviceLog, String jdbcUrl, int apiRuns, int rawRuns,
+            StringBuilder report) throws Exception {
         {
             String admin = demo.staffToken("admin", "Admin#2026");
             Map<String, String> apiPaths = new java.util.LinkedHashMap<>();
@@ -172,7 +178,7 @@ class ProvinceStatsBenchmark {
             double[] ping = new double[apiRuns];
             for (int i = 0; i < apiRuns; i++) {
                 long t0 = System.nanoTime();
-                demo.get("/api/v1/ping");
+                demo.getBytes("/api/v1/ping", null); // timed as the statistics below: to the last byte, no parse
                 ping[i] = (System.nanoTime() - t0) / 1e6;
             }
             report.append(String.format(Locale.ROOT, "first statistics request of a fresh instance, ready, signed in "
@@ -183,7 +189,8 @@ class ProvinceStatsBenchmark {
             report.append(String.format(Locale.ROOT, "%-34s %10.1f %10.1f   (the client's floor: GET /api/v1/ping, no "
                     + "token, %d requests after 300 unmeasured)%n", "ping", median(ping), p99(ping), apiRuns));
             boolean allAgree = true;
-            StringBuilder slowest = new StringBuilder();
+            Map<String, double[]> apiTimes = new HashMap<>();
+            Map<String, double[]> parseTimes = new HashMap<>();
             for (Map.Entry<String, String> q : apiPaths.entrySet()) {
                 String path = q.getValue() + (q.getValue().contains("?") ? "&" : "?") + "from=" + FROM + "&to=" + TO;
                 for (int i = 0; i < 5; i++) {
@@ -212,12 +219,33 @@ class ProvinceStatsBenchmark {
                 report.append(String.format(Locale.ROOT, "%-34s %10.1f %10.1f %12.0f %12.0f %8.0fx  %s%n", q.getKey(),
                         median(api), p99(api), median(raw), p99(raw), median(raw) / median(api),
                         agree ? "yes" : "NO"));
-                slowest.append(String.format(Locale.ROOT, "  %-32s %s; client's JSON parse med %.1f, p99 %.1f ms%n",
-                        q.getKey(), slowest(api, 3), median(parse), p99(parse)));
+                apiTimes.put(q.getKey(), api);
+                parseTimes.put(q.getKey(), parse);
             }
-            // where in its series the tail is: the first requests (code still compiling) or anywhere (collector, machine)
-            report.append("slowest API requests of each series (request number from 0, ms):")
-                    .append(System.lineSeparator()).append(slowest);
+            // where in its series the tail is (the first requests, code still compiling, or anywhere: collector,
+            // machine) and whose it is: the service's own time for the same request, from its access log (from the
+            // request's start to its answer's end as the service saw them), next to the client's
+            Map<String, List<Double>> served = serviceTimes(serviceLog);
+            report.append("slowest API requests of each series (request number from 0, ms as the client saw them; the "
+                    + "service's own time for the same request in brackets, from its access log):")
+                    .append(System.lineSeparator());
+            for (Map.Entry<String, String> q : apiPaths.entrySet()) {
+                String path = q.getValue() + (q.getValue().contains("?") ? "&" : "?") + "from=" + FROM + "&to=" + TO;
+                List<Double> all = served.getOrDefault(path, List.of());
+                // the series is the path's last requests (its first request and warm-up ones came before)
+                double[] service = all.size() < apiRuns ? null
+                        : all.subList(all.size() - apiRuns, all.size()).stream().mapToDouble(d -> d).toArray();
+                double[] api = apiTimes.get(q.getKey());
+                double[] parse = parseTimes.get(q.getKey());
+                report.append(String.format(Locale.ROOT, "  %-32s %s; client's JSON parse med %.1f, p99 %.1f ms%n",
+                        q.getKey(), slowest(api, service, 3), median(parse), p99(parse)));
+                report.append(service == null
+                        ? String.format(Locale.ROOT, "  %-32s service's own time: only %d of %d requests in its "
+                                + "access log%n", "", all.size(), apiRuns)
+                        : String.format(Locale.ROOT, "  %-32s service's own time med %.1f, p99 %.1f ms; client's "
+                                + "minus service's med %.1f, p99 %.1f ms%n", "", median(service), p99(service),
+                                median(minus(api, service)), p99(minus(api, service))));
+            }
             report.append(String.format(Locale.ROOT, "API times: %d requests each over HTTP/1.1 keep-alive to the "
                     + "fresh instance, from sending to the answer's last byte received (the client's JSON parse timed "
                     + "apart, above), loader on the same 2 cores; raw times: %d runs each of the plain query over "
@@ -226,12 +254,40 @@ class ProvinceStatsBenchmark {
         }
     }
 
-    /** The {@code n} longest times as "#index ms", the longest first. */
-    private static String slowest(double[] times, int n) {
+    /** The {@code n} longest times as "#index ms [service's ms]", the longest first. */
+    private static String slowest(double[] times, double[] service, int n) {
         return java.util.stream.IntStream.range(0, times.length).boxed()
                 .sorted((a, b) -> Double.compare(times[b], times[a])).limit(n)
-                .map(i -> String.format(Locale.ROOT, "#%d %.1f", i, times[i]))
+                .map(i -> String.format(Locale.ROOT, "#%d %.1f", i, times[i])
+                        + (service == null ? "" : String.format(Locale.ROOT, " [%.1f]", service[i])))
                 .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static double[] minus(double[] a, double[] b) {
+        double[] difference = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            difference[i] = a[i] - b[i];
+        }
+        return difference;
+    }
+
+    /**
+     * Request line's path → the service's times in ms in the order it answered, from the access log lines marked
+     * {@link #ACCESS_MARK} ("bench-access 12345 GET /path?query HTTP/1.1").
+     */
+    static Map<String, List<Double>> serviceTimes(Path serviceLog) throws Exception {
+        Map<String, List<Double>> times = new HashMap<>();
+        for (String line : Files.readAllLines(serviceLog)) {
+            int at = line.indexOf(ACCESS_MARK + " ");
+            if (at < 0) {
+                continue;
+            }
+            String[] fields = line.substring(at + ACCESS_MARK.length() + 1).split(" ");
+            if (fields.length >= 3 && fields[0].matches("\\d+")) {
+                times.computeIfAbsent(fields[2], k -> new ArrayList<>()).add(Long.parseLong(fields[0]) / 1e3);
+            }
+        }
+        return times;
     }
 
     /** Item code and department of every catalog item. */
