@@ -223,29 +223,26 @@ class ProvinceStatsBenchmark {
                 parseTimes.put(q.getKey(), parse);
             }
             // where in its series the tail is (the first requests, code still compiling, or anywhere: collector,
-            // machine) and whose it is: the service's own time for the same request, from its access log (from the
-            // request's start to its answer's end as the service saw them), next to the client's
+            // machine) and whose it is: the service's own time for the same request, from its access log (from
+            // routing to its answer's end as the service saw them), next to the client's
             Map<String, List<Double>> served = serviceTimes(serviceLog);
             report.append("slowest API requests of each series (request number from 0, ms as the client saw them; the "
-                    + "service's own time for the same request in brackets, from its access log):")
-                    .append(System.lineSeparator());
+                    + "service's own time for the same request in brackets, from its access log, from routing to the "
+                    + "answer's end):").append(System.lineSeparator());
             for (Map.Entry<String, String> q : apiPaths.entrySet()) {
                 String path = q.getValue() + (q.getValue().contains("?") ? "&" : "?") + "from=" + FROM + "&to=" + TO;
-                List<Double> all = served.getOrDefault(path, List.of());
-                // the series is the path's last requests (its first request and warm-up ones came before)
-                double[] service = all.size() < apiRuns ? null
-                        : all.subList(all.size() - apiRuns, all.size()).stream().mapToDouble(d -> d).toArray();
+                // the path's requests: 5 unmeasured, then the series; the summary's first request before them
+                double[] service = series(served.getOrDefault(path, List.of()),
+                        apiRuns + 5 + (q.getKey().equals("summary") ? 1 : 0), apiRuns);
                 double[] api = apiTimes.get(q.getKey());
                 double[] parse = parseTimes.get(q.getKey());
                 report.append(String.format(Locale.ROOT, "  %-32s %s; client's JSON parse med %.1f, p99 %.1f ms%n",
                         q.getKey(), slowest(api, service, 3), median(parse), p99(parse)));
-                report.append(service == null
-                        ? String.format(Locale.ROOT, "  %-32s service's own time: only %d of %d requests in its "
-                                + "access log%n", "", all.size(), apiRuns)
-                        : String.format(Locale.ROOT, "  %-32s service's own time med %.1f, p99 %.1f ms; client's "
-                                + "minus service's med %.1f, p99 %.1f ms%n", "", median(service), p99(service),
-                                median(minus(api, service)), p99(minus(api, service))));
+                report.append(ownTime("", api, service, served.getOrDefault(path, List.of()).size()));
             }
+            // the floor's own share: the service's time for ping (300 unmeasured requests, then the measured ones)
+            report.append(ownTime("ping", ping, series(served.getOrDefault("/api/v1/ping", List.of()), 300 + apiRuns,
+                    apiRuns), served.getOrDefault("/api/v1/ping", List.of()).size()));
             report.append(String.format(Locale.ROOT, "API times: %d requests each over HTTP/1.1 keep-alive to the "
                     + "fresh instance, from sending to the answer's last byte received (the client's JSON parse timed "
                     + "apart, above), loader on the same 2 cores; raw times: %d runs each of the plain query over "
@@ -261,6 +258,25 @@ class ProvinceStatsBenchmark {
                 .map(i -> String.format(Locale.ROOT, "#%d %.1f", i, times[i])
                         + (service == null ? "" : String.format(Locale.ROOT, " [%.1f]", service[i])))
                 .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * The last {@code runs} of a path's service times, paired by position with the client's series, or null when the
+     * log holds another number of the path's requests than the benchmark sent ({@code requests}): then the positions
+     * would not be the same requests.
+     */
+    static double[] series(List<Double> logged, int requests, int runs) {
+        return logged.size() != requests ? null
+                : logged.subList(requests - runs, requests).stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static String ownTime(String label, double[] client, double[] service, int logged) {
+        return service == null
+                ? String.format(Locale.ROOT, "  %-32s service's own time: not paired, %d of the path's requests in "
+                        + "its access log, not the number sent%n", label, logged)
+                : String.format(Locale.ROOT, "  %-32s service's own time med %.1f, p99 %.1f ms; client's minus "
+                        + "service's med %.1f, p99 %.1f ms%n", label, median(service), p99(service),
+                        median(minus(client, service)), p99(minus(client, service)));
     }
 
     private static double[] minus(double[] a, double[] b) {

@@ -38,4 +38,13 @@ class ServiceTimesTest {
         assertThat(times.get("/api/v1/ping")).containsExactly(0.812);
         assertThat(times.get("/api/v1/stats/summary?from=2025-01-01&to=2025-12-31")).containsExactly(14.35, 9.02);
     }
+
+    @Test
+    void pairsOnlyWhenTheLogHoldsEveryRequestSent() {
+        List<Double> logged = List.of(30.0, 20.0, 11.0, 12.0, 13.0);
+        assertThat(ProvinceStatsBenchmark.series(logged, 5, 3)).as("the series is the last requests")
+                .containsExactly(11.0, 12.0, 13.0);
+        assertThat(ProvinceStatsBenchmark.series(logged, 6, 3)).as("one missing: positions would not match").isNull();
+        assertThat(ProvinceStatsBenchmark.series(logged, 4, 3)).as("one too many").isNull();
+    }
 }
